@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+// Buzón — an e-mail-to-ticket gateway. No package dependencies: C libraries come
+// from the system through system library targets (libcurl, SQLite, libcrypto).
+import PackageDescription
+
+let package = Package(
+    name: "Buzon",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "buzon", targets: ["buzon"]),
+        .executable(name: "buzon-bench", targets: ["buzon-bench"]),
+    ],
+    targets: [
+        // System libraries: a module map plus a shim header for what Swift cannot call directly.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // Bytes in, values out: headers, addresses, MIME tree, codecs, outgoing message builder.
+        .target(name: "BuzonMIME", dependencies: ["CCrypto"]),
+        // The new text of a reply: markers, quote headers, signatures, HTML quotes.
+        .target(name: "BuzonTrim", dependencies: ["BuzonMIME"]),
+        // Decisions only: references, threading, authorization, dedupe, loop guard, lifecycle, calendar.
+        .target(name: "BuzonTickets", dependencies: ["BuzonMIME"]),
+        // SQLite: connection, statements, migrations, the one transaction per message.
+        .target(name: "BuzonStore", dependencies: ["CSQLite", "BuzonTickets"]),
+        // Protocols at the network seam: mailbox client, mail sender, temporary/permanent errors.
+        .target(name: "BuzonTransport"),
+        // libcurl implementations of the transport protocols.
+        .target(name: "BuzonCurl", dependencies: ["CCurl", "BuzonTransport"]),
+        // Services: config, templates, message processor, pollers, outbox sender, signals.
+        .target(name: "BuzonGateway", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonTickets", "BuzonStore", "BuzonTransport"]),
+        // In-memory fakes, a manual clock and real local servers (Dovecot + SMTP sink) for tests and the demo.
+        .target(name: "BuzonTesting", dependencies: ["BuzonTransport"], resources: [.copy("Resources")]),
+
+        .executableTarget(name: "buzon", dependencies: ["BuzonGateway", "BuzonCurl", "BuzonTesting"]),
+        .executableTarget(name: "buzon-bench", dependencies: ["BuzonGateway", "BuzonCurl", "BuzonTesting"]),
+
+        .testTarget(name: "BuzonMIMETests", dependencies: ["BuzonMIME"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BuzonTrimTests", dependencies: ["BuzonTrim"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BuzonTicketsTests", dependencies: ["BuzonTickets"]),
+        .testTarget(name: "BuzonStoreTests", dependencies: ["BuzonStore"]),
+        .testTarget(name: "BuzonGatewayTests", dependencies: ["BuzonGateway", "BuzonTesting"]),
+        .testTarget(name: "BuzonIntegrationTests", dependencies: ["BuzonGateway", "BuzonCurl", "BuzonTransport", "BuzonTesting"]),
+        .testTarget(name: "BuzonCLITests", dependencies: ["buzon", "BuzonTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

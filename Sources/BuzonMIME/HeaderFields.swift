@@ -1,0 +1,47 @@
+/// The header fields of one header block, in order, duplicates kept.
+public struct HeaderFields: Sendable, Sequence {
+    public struct Field: Sendable, Hashable {
+        /// The field name as written.
+        public var name: String
+        /// The unfolded value, 8-bit bytes decoded (UTF-8, else windows-1252), encoded words NOT decoded.
+        public var rawValue: String
+        public init(name: String, rawValue: String) {
+            self.name = name
+            self.rawValue = rawValue
+        }
+    }
+
+    public private(set) var fields: [Field]
+
+    public init(_ fields: [Field] = []) { self.fields = fields }
+
+    public mutating func append(_ field: Field) { fields.append(field) }
+
+    /// The first value for `name` (case-insensitive), or nil.
+    public subscript(name: String) -> String? {
+        fields.first { $0.name.caseInsensitiveEquals(name) }?.rawValue
+    }
+
+    /// Every value for `name` (case-insensitive), in order.
+    public func values(_ name: String) -> [String] {
+        fields.filter { $0.name.caseInsensitiveEquals(name) }.map(\.rawValue)
+    }
+
+    public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
+    public var count: Int { fields.count }
+}
+
+extension String {
+    /// ASCII case-insensitive comparison, enough for header names and MIME tokens.
+    @inlinable
+    public func caseInsensitiveEquals(_ other: String) -> Bool {
+        let a = utf8, b = other.utf8
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where x != y {
+            let lx = (x >= 65 && x <= 90) ? x | 0x20 : x
+            let ly = (y >= 65 && y <= 90) ? y | 0x20 : y
+            if lx != ly { return false }
+        }
+        return true
+    }
+}

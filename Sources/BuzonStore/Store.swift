@@ -1,0 +1,5 @@
+import CSQLite
+import BuzonTickets
+
+/// Placeholder until the store lands (issue #3).
+enum StorePlaceholder {}

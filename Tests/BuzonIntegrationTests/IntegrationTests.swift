@@ -1,0 +1,9 @@
+import Testing
+@testable import BuzonTransport
+
+@Suite struct TransportErrorTests {
+    @Test func temporaryKinds() {
+        #expect(TransportError(.network, operation: "x", message: "y").isTemporary)
+        #expect(!TransportError(.permanentRejection, operation: "x", message: "y").isTemporary)
+    }
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import BuzonTrim
+
+@Suite struct TrimmerPlaceholderTests {
+    @Test func trimmerBuilds() { _ = ReplyTrimmer() }
+}
