@@ -1,0 +1,51 @@
+import Foundation
+import BuzonMIME
+import BuzonStore
+
+extension DeskActions {
+    /// The mailbox a ticket's mail goes out through: the one its first message came in by,
+    /// else the first configured mailbox.
+    func mailbox(for summary: TicketSummary) throws -> MailboxConfig {
+        let messages = try store.messages(ofTicket: summary.number)
+        let name = messages.first(where: { $0.direction == .incoming })?.mailbox
+        return runtime.config.mailboxes.first { $0.name == name } ?? runtime.config.mailboxes[0]
+    }
+
+    func templateValues(_ summary: TicketSummary) throws -> TemplateValues {
+        let language = summary.language ?? runtime.language(forOrganization: summary.organization)
+        var values = runtime.config.baseTemplateValues(mailbox: try mailbox(for: summary), language: language)
+        values.ticketNumber = summary.number
+        values.ticketSubject = summary.subject
+        values.originalSubject = summary.subject
+        values.contactName = summary.contactName ?? summary.contactAddress
+        values.contactAddress = summary.contactAddress
+        values.organization = summary.organization ?? ""
+        values.department = summary.department
+        values.category = summary.category
+        values.relatedTicket = summary.relatedTicket ?? ""
+        values.date = clock()
+        return values
+    }
+
+    /// Queues `template` to the ticket's contact, threaded to the customer's last message.
+    func queue(_ template: TemplateName, for summary: TicketSummary, values: TemplateValues? = nil, now: Date,
+               automatic: Bool = true, author: MessageAuthor = .system,
+               attachments: [OutgoingMessage.Attachment] = []) throws {
+        let values = try values ?? templateValues(summary)
+        let language = summary.language ?? runtime.language(forOrganization: summary.organization)
+        let lastIncoming = try store.messages(ofTicket: summary.number).last { $0.direction == .incoming }
+        let answering = lastIncoming.map { stored in
+            Message(messageID: stored.messageID, references: stored.references, subject: stored.subject)
+        }
+        let context = NoticeComposer.Context(
+            ticketNumber: summary.number, mailbox: try mailbox(for: summary), answering: answering,
+            to: [Address(name: summary.contactName, address: summary.contactAddress)], automatic: automatic,
+            author: author, attachments: attachments)
+        let composed = try NoticeComposer(runtime: runtime).compose(template, language: language, values: values,
+                                                                     context: context, now: now)
+        _ = try store.enqueue(composed.outbox)
+        if let record = composed.record { _ = try store.addMessage(record) }
+        try store.addEvent(ticket: summary.number, type: .noticeQueued, at: now,
+                           detail: "\(template.rawValue) to \(summary.contactAddress)")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import BuzonMIME
+import BuzonTrim
+import BuzonTickets
+
+/// Everything derived from one loaded configuration: the typed config, the desk policy,
+/// the validated templates, the trimmer and the decision engine.
+///
+/// Why one value: SIGHUP reload builds a complete new runtime first and swaps it in only
+/// when config and templates both loaded, so a broken edit never leaves the daemon half
+/// reconfigured.
+public struct GatewayRuntime: Sendable {
+    public let config: GatewayConfig
+    public let policy: DeskPolicy
+    public let templates: TemplateSet
+    public let trimmer: ReplyTrimmer
+    public let engine: DecisionEngine
+
+    public init(config: GatewayConfig, templates: TemplateSet) {
+        self.config = config
+        self.policy = config.deskPolicy
+        self.templates = templates
+        self.trimmer = ReplyTrimmer(markers: config.replyMarkers)
+        self.engine = DecisionEngine(policy: config.deskPolicy)
+    }
+
+    /// Loads and validates the configuration file and every template it needs.
+    public static func load(configPath: String) throws(ConfigError) -> GatewayRuntime {
+        let config = try GatewayConfig.load(path: configPath)
+        let templates = try TemplateSet.load(directory: config.templatesDirectory, languages: config.languages,
+                                             timeZone: config.calendar.timeZone)
+        return GatewayRuntime(config: config, templates: templates)
+    }
+
+    /// The mailbox named `name`, or a configuration error listing the known ones.
+    public func mailbox(named name: String) throws(ConfigError) -> MailboxConfig {
+        if let mailbox = config.mailbox(named: name) { return mailbox }
+        let known = config.mailboxes.map(\.name).joined(separator: ", ")
+        throw ConfigError(file: config.configFile, line: 0, message: "no [[mailbox]] named \"\(name)\" (known: \(known))")
+    }
+
+    /// Notice language for an organization (its own, else the gateway's).
+    public func language(forOrganization name: String?) -> String {
+        guard let name, let organization = config.organizations.first(where: { $0.name == name }) else {
+            return config.language
+        }
+        return organization.language ?? config.language
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import BuzonMIME
+import BuzonTrim
+import BuzonTickets
+import BuzonStore
+
+/// Understands one incoming message, decides what it means for the desk and records the
+/// decision and everything it causes in ONE store transaction: the ticket, the message with
+/// its raw bytes and attachments, the timeline events, the notices in the outbox and the
+/// dedupe ledger entry.
+///
+/// Contract: when `process` returns, the message is durably accounted for, and only then may
+/// the caller mark it processed on the server. When it throws, nothing was written. Running
+/// it twice on the same bytes records the message once (the dedupe ledger, consulted inside
+/// the same transaction, turns the second run into `duplicate`).
+public final class MessageProcessor {
+    public let runtime: GatewayRuntime
+    let store: TicketStore
+    let clock: @Sendable () -> Date
+    let logger: Logger
+    let metrics: GatewayMetrics?
+    private let parser = MessageParser()
+
+    public init(runtime: GatewayRuntime, store: TicketStore, clock: @escaping @Sendable () -> Date = Date.init,
+                logger: Logger, metrics: GatewayMetrics? = nil) {
+        self.runtime = runtime
+        self.store = store
+        self.clock = clock
+        self.logger = logger
+        self.metrics = metrics
+    }
+
+    /// What happened to one message.
+    public struct Result: Sendable {
+        public var decision: Decision
+        /// The ticket the message went to or opened, nil when held, rejected or dropped.
+        public var ticketNumber: String?
+        public var queuedNotices: [String]
+        public var dedupeKey: String
+    }
+
+    /// Parses, trims and keys the raw bytes: the input of a decision.
+    public func understand(_ raw: [UInt8], mailbox: MailboxConfig, receivedAt: Date) -> IncomingMail {
+        let message = parser.parse(raw)
+        let reply = runtime.trimmer.trim(message).text
+        return IncomingMail(message: message, reply: reply, mailbox: runtime.config.mailboxContext(mailbox),
+                            receivedAt: receivedAt, dedupeKey: DedupeKey.make(message: message, raw: raw))
+    }
+
+    /// The decision for `raw`, changing nothing (`buzon explain`).
+    public func explain(_ raw: [UInt8], mailbox: MailboxConfig) throws -> Decision {
+        let mail = understand(raw, mailbox: mailbox, receivedAt: clock())
+        return try runtime.engine.decide(mail, lookup: store)
+    }
+
+    /// Decides and records one message. `truncatedFrom` is the server's size of a message
+    /// that was fetched only in part because it exceeded the size limit.
+    @discardableResult
+    public func process(_ raw: [UInt8], mailbox: MailboxConfig, truncatedFrom originalSize: Int? = nil) throws -> Result {
+        let started = DispatchTime.now()
+        let now = clock()
+        let mail = understand(raw, mailbox: mailbox, receivedAt: now)
+        let result = try store.transaction { () throws -> Result in
+            let decision = try runtime.engine.decide(mail, lookup: store)
+            var recorder = DecisionRecorder(processor: self, mail: mail, raw: raw, mailbox: mailbox, now: now,
+                                            originalSize: originalSize)
+            let ticket = try recorder.record(decision)
+            return Result(decision: decision, ticketNumber: ticket, queuedNotices: recorder.queued, dedupeKey: mail.dedupeKey)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        metrics?.recordProcessed(decision: result.decision.rule.rawValue, seconds: seconds)
+        logger.info("message.processed", [
+            ("mailbox", mailbox.name), ("message_id", mail.message.messageID),
+            ("from", mail.message.from?.normalized), ("ticket", result.ticketNumber),
+            ("decision", result.decision.rule.rawValue), ("detail", result.decision.summary),
+            ("duration_ms", String(format: "%.2f", seconds * 1000)),
+        ])
+        return result
+    }
+}

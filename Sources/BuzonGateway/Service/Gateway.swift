@@ -1,0 +1,199 @@
+import Foundation
+import BuzonTransport
+import BuzonStore
+
+/// The daemon: one poller per mailbox on its own schedule, the outbox sender, the auto-close
+/// rule and the metrics file, driven from one loop.
+///
+/// Why one loop and not a thread per mailbox: every step is short (a poll, a batch of sends)
+/// and SQLite serializes writers anyway; one loop keeps shutdown and reload simple — a stop
+/// request is honoured between two messages, so the message in hand is always finished.
+/// A mailbox that fails (server down, wrong password) is logged once and backed off
+/// exponentially; the other mailboxes keep their own schedule.
+public final class Gateway {
+    /// Builds the transport for a mailbox / the SMTP server; injected so tests use fakes.
+    public typealias MailboxFactory = (MailboxConfig) throws -> MailboxClient
+    public typealias SenderFactory = (SMTPConfig) throws -> MailSender
+
+    public private(set) var runtime: GatewayRuntime
+    let store: TicketStore
+    let makeMailbox: MailboxFactory
+    let makeSender: SenderFactory
+    let clock: @Sendable () -> Date
+    let logger: Logger
+    public let metrics = GatewayMetrics()
+    let pollBackoff: Backoff
+
+    private var schedules: [String: MailboxSchedule] = [:]
+    private var pollers: [String: MailboxPoller] = [:]
+    private var outbox: OutboxSender?
+    private var lastLifecycleRun: Date?
+
+    public init(runtime: GatewayRuntime, store: TicketStore, makeMailbox: @escaping MailboxFactory,
+                makeSender: @escaping SenderFactory, clock: @escaping @Sendable () -> Date = Date.init,
+                logger: Logger, pollBackoff: Backoff = Backoff(base: 5, maximum: 300)) {
+        self.runtime = runtime
+        self.store = store
+        self.makeMailbox = makeMailbox
+        self.makeSender = makeSender
+        self.clock = clock
+        self.logger = logger
+        self.pollBackoff = pollBackoff
+    }
+
+    /// Polls every mailbox once, drains the outbox and runs the auto-close rule
+    /// (`buzon run --once`, cron, tests). Transport failures are logged, not thrown.
+    @discardableResult
+    public func runOnce(shouldStop: () -> Bool = { false }) throws -> RoundReport {
+        var report = RoundReport()
+        for mailbox in runtime.config.mailboxes {
+            if shouldStop() { break }
+            report.add(pollMailbox(mailbox, shouldStop: shouldStop))
+        }
+        try runLifecycle(force: true)
+        report.outbox = try drainOutbox(shouldStop: shouldStop)
+        try writeMetrics()
+        return report
+    }
+
+    /// Runs until a stop request: each mailbox when due, the outbox and the auto-close
+    /// rule every round, SIGHUP reloads. `notifier` receives READY/WATCHDOG/STOPPING.
+    public func run(signals: SignalWatcher, notifier: SystemdNotifier, configPath: String) throws {
+        notifier.notify("READY=1\nSTATUS=polling \(runtime.config.mailboxes.count) mailboxes")
+        logger.info("gateway.started", [("mailboxes", runtime.config.mailboxes.map(\.name).joined(separator: ","))])
+        var lastWatchdog = Date.distantPast
+        while true {
+            let now = clock()
+            for mailbox in runtime.config.mailboxes where schedule(for: mailbox).isDue(at: now) {
+                if signals.stopRequested { break }
+                pollMailbox(mailbox, shouldStop: { signals.stopRequested })
+            }
+            if !signals.stopRequested {
+                try runLifecycle(force: false)
+                _ = try drainOutbox(shouldStop: { signals.stopRequested })
+                try writeMetrics()
+            }
+            if let interval = notifier.watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval {
+                notifier.notify("WATCHDOG=1")
+                lastWatchdog = Date()
+            }
+            let wake = min(nextWake(), Date().addingTimeInterval(notifier.watchdogInterval ?? 5))
+            let requests = signals.wait(until: wake)
+            if requests.contains(.stop) || signals.stopRequested { break }
+            if requests.contains(.reload) { reload(configPath: configPath, notifier: notifier) }
+        }
+        notifier.notify("STOPPING=1")
+        logger.info("gateway.stopped")
+    }
+
+    /// SIGHUP: a complete new runtime, or the old one kept when the new config is broken.
+    public func reload(configPath: String, notifier: SystemdNotifier) {
+        notifier.notify("RELOADING=1")
+        defer { notifier.notify("READY=1") }
+        do {
+            let fresh = try GatewayRuntime.load(configPath: configPath)
+            runtime = fresh
+            pollers.removeAll()
+            outbox = nil
+            logger.info("gateway.reloaded", [("mailboxes", fresh.config.mailboxes.map(\.name).joined(separator: ","))])
+        } catch {
+            logger.error("gateway.reload_refused", [("error", "\(error)"), ("note", "the previous configuration stays in force")])
+        }
+    }
+
+    private func schedule(for mailbox: MailboxConfig) -> MailboxSchedule {
+        schedules[mailbox.name] ?? MailboxSchedule()
+    }
+
+    private func nextWake() -> Date {
+        runtime.config.mailboxes.map { schedule(for: $0).nextPoll }.min() ?? clock().addingTimeInterval(60)
+    }
+
+    /// One poll of one mailbox, with its failure bookkeeping; never throws.
+    @discardableResult
+    private func pollMailbox(_ mailbox: MailboxConfig, shouldStop: () -> Bool) -> MailboxPoller.Report {
+        var schedule = schedule(for: mailbox)
+        defer { schedules[mailbox.name] = schedule }
+        let log = logger.with(("mailbox", mailbox.name))
+        do {
+            let poller = try poller(for: mailbox)
+            let report = try poller.poll(shouldStop: shouldStop)
+            if schedule.failures > 0 { log.info("mailbox.recovered", [("after_failures", String(schedule.failures))]) }
+            schedule.succeeded(at: clock(), interval: TimeInterval(mailbox.pollSeconds))
+            if report.fetched > 0 {
+                log.info("mailbox.polled", [("fetched", String(report.fetched)), ("processed", String(report.processed)),
+                                            ("dead_lettered", String(report.deadLettered))])
+            }
+            return report
+        } catch {
+            let text = "\(error)"
+            let delay = pollBackoff.delay(afterFailures: schedule.failures + 1)
+            // Log once per distinct reason, not on every retry of the same outage.
+            if schedule.lastError != text {
+                log.error("mailbox.poll_failed", [("error", text), ("retry_in_s", String(Int(delay)))])
+            }
+            schedule.failed(at: clock(), error: text, delay: delay)
+            metrics.recordPollError(mailbox: mailbox.name)
+            // Rebuild the client on the next poll: a fresh login also re-reads secret files
+            // (an OAuth token refreshed on disk).
+            pollers.removeValue(forKey: mailbox.name)?.disconnect()
+            try? store.recordPollError(name: mailbox.name, error: text, at: clock())
+            return MailboxPoller.Report()
+        }
+    }
+
+    private func poller(for mailbox: MailboxConfig) throws -> MailboxPoller {
+        if let poller = pollers[mailbox.name] { return poller }
+        let processor = MessageProcessor(runtime: runtime, store: store, clock: clock, logger: logger, metrics: metrics)
+        let poller = MailboxPoller(mailbox: mailbox, client: try makeMailbox(mailbox), processor: processor, store: store,
+                                   deadLetterFolder: runtime.config.deadLetterFolder, logger: logger, metrics: metrics)
+        pollers[mailbox.name] = poller
+        return poller
+    }
+
+    private func drainOutbox(shouldStop: () -> Bool) throws -> OutboxSender.Report {
+        if try store.dueOutbox(now: clock(), limit: 1).isEmpty { return OutboxSender.Report() }
+        let smtp = runtime.config.smtp
+        let sender = try outbox ?? OutboxSender(
+            store: store, sender: makeSender(smtp),
+            backoff: Backoff(base: TimeInterval(smtp.retryBaseSeconds), maximum: TimeInterval(smtp.retryMaxSeconds)),
+            maxAttempts: smtp.maxAttempts, clock: clock, logger: logger, metrics: metrics)
+        outbox = sender
+        return try sender.drain(shouldStop: shouldStop)
+    }
+
+    /// Auto-close answered tickets left without a customer reply (at most once a minute).
+    private func runLifecycle(force: Bool) throws {
+        let now = clock()
+        if !force, let last = lastLifecycleRun, now.timeIntervalSince(last) < 60 { return }
+        lastLifecycleRun = now
+        let desk = DeskActions(runtime: runtime, store: store, clock: clock, logger: logger)
+        for number in try desk.autoClose() {
+            logger.info("ticket.auto_closed", [("ticket", number)])
+        }
+    }
+
+    private func writeMetrics() throws {
+        guard let path = runtime.config.metricsFile else { return }
+        let counts = try store.ticketCountsByState()
+        let text = metrics.render(ticketsByState: counts, outboxDepth: try store.outboxDepth(),
+                                  outboxFailed: try store.outbox(status: .failed).count)
+        do { try GatewayMetrics.write(text, to: path) } catch {
+            logger.warning("metrics.write_failed", [("path", path), ("error", "\(error)")])
+        }
+    }
+}
+
+/// What one round did, for `run --once` output and tests.
+public struct RoundReport: Sendable, Hashable {
+    public var fetched = 0
+    public var processed = 0
+    public var deadLettered = 0
+    public var outbox = OutboxSender.Report()
+
+    mutating func add(_ poll: MailboxPoller.Report) {
+        fetched += poll.fetched
+        processed += poll.processed
+        deadLettered += poll.deadLettered
+    }
+}

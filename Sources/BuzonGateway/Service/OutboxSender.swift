@@ -1,0 +1,105 @@
+import Foundation
+import BuzonTransport
+import BuzonStore
+
+/// Sends what the outbox holds, oldest first, with retries.
+///
+/// Retry rules: a temporary failure (network, SMTP 4xx, authentication) schedules the next
+/// attempt after a capped exponential backoff and gives up after `maxAttempts`; a permanent
+/// failure (SMTP 5xx) fails the message at once. Either way a failure is recorded on the
+/// ticket's timeline. A message is marked sent right after the server accepted it; a crash
+/// between the two can send it once more (at-least-once, never lost).
+public final class OutboxSender {
+    let store: TicketStore
+    let sender: MailSender
+    let backoff: Backoff
+    let maxAttempts: Int
+    let clock: @Sendable () -> Date
+    let logger: Logger
+    let metrics: GatewayMetrics?
+
+    public init(store: TicketStore, sender: MailSender, backoff: Backoff, maxAttempts: Int,
+                clock: @escaping @Sendable () -> Date = Date.init, logger: Logger, metrics: GatewayMetrics? = nil) {
+        self.store = store
+        self.sender = sender
+        self.backoff = backoff
+        self.maxAttempts = maxAttempts
+        self.clock = clock
+        self.logger = logger.with(("component", "outbox"))
+        self.metrics = metrics
+    }
+
+    public struct Report: Sendable, Hashable {
+        public var sent = 0
+        public var retried = 0
+        public var failed = 0
+    }
+
+    /// Sends every due message (in batches of `batchSize`) until none is due or the SMTP
+    /// server is unreachable (no point hammering it: the rest wait for the next round).
+    @discardableResult
+    public func drain(batchSize: Int = 100, shouldStop: () -> Bool = { false }) throws -> Report {
+        var report = Report()
+        while !shouldStop() {
+            let due = try store.dueOutbox(now: clock(), limit: batchSize)
+            if due.isEmpty { break }
+            var serverDown = false
+            for entry in due {
+                if shouldStop() { break }
+                let outcome = try send(entry)
+                switch outcome {
+                case .sent: report.sent += 1
+                case .retry(let network):
+                    report.retried += 1
+                    serverDown = serverDown || network
+                case .failed: report.failed += 1
+                }
+                if serverDown { break }
+            }
+            if serverDown { break }
+        }
+        return report
+    }
+
+    private enum Outcome { case sent, retry(network: Bool), failed }
+
+    private func send(_ entry: OutboxEntry) throws -> Outcome {
+        let message = entry.message
+        let envelope = Envelope(from: message.envelopeFrom, recipients: message.recipients)
+        let fields: [(String, String?)] = [("outbox_id", String(entry.id)), ("ticket", message.ticketNumber),
+                                           ("template", message.template), ("message_id", message.messageID)]
+        do {
+            try sender.send(envelope, message: message.bytes)
+        } catch {
+            metrics?.recordOutboxFailure()
+            let attempts = entry.attempts + 1
+            if error.isTemporary && attempts < maxAttempts {
+                let next = clock().addingTimeInterval(backoff.delay(afterFailures: attempts))
+                try store.markRetry(id: entry.id, error: error.description, nextAttemptAt: next)
+                logger.warning("outbox.retry", fields + [("attempt", String(attempts)), ("next_attempt", ISO8601.string(from: next)),
+                                                         ("error", error.description)])
+                return .retry(network: error.kind == .network)
+            }
+            let why = error.isTemporary ? "gave up after \(attempts) attempts: \(error)" : "refused: \(error)"
+            try store.transaction {
+                try store.markFailed(id: entry.id, error: why, at: clock())
+                if let number = message.ticketNumber {
+                    try store.addEvent(ticket: number, type: .noticeFailed, at: clock(),
+                                       detail: "\(message.template) to \(message.recipients.joined(separator: ", ")): \(why)")
+                }
+            }
+            logger.error("outbox.failed", fields + [("error", why)])
+            return .failed
+        }
+        try store.transaction {
+            try store.markSent(id: entry.id, at: clock())
+            if let number = message.ticketNumber {
+                try store.addEvent(ticket: number, type: .noticeSent, at: clock(),
+                                   detail: "\(message.template) to \(message.recipients.joined(separator: ", "))")
+            }
+        }
+        metrics?.recordOutboxSent()
+        logger.info("outbox.sent", fields + [("to", message.recipients.joined(separator: ","))])
+        return .sent
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import BuzonGateway
+import BuzonMIME
+
+/// Staff work from the command line: `close`, `reopen`, `reply`, `note`, `split`, `log-time`.
+enum DeskCommands {
+    static let names: Set<String> = ["close", "reopen", "reply", "note", "split", "log-time"]
+
+    static func run(_ command: String, _ arguments: [String]) -> Int32 {
+        do {
+            let args = try Arguments(arguments, valueOptions: ["config", "from", "file", "attach", "text", "message", "who", "minutes", "subject", "by"])
+            guard let number = args.positionals.first?.uppercased() else {
+                throw Arguments.UsageError(description: "name the ticket: buzon \(command) OP10044")
+            }
+            let context = try CommandContext.open(args)
+            let desk = context.desk
+            let actor = args.value("by")
+            switch command {
+            case "close":
+                try desk.close(number, actor: actor)
+                print("\(number) closed; the closing notice is in the outbox")
+            case "reopen":
+                try desk.reopen(number, actor: actor)
+                print("\(number) reopened")
+            case "reply":
+                let from = try args.required("from")
+                let text = try args.value("text") ?? String(decoding: DeliverCommand.readInput(args.value("file") ?? "-"), as: UTF8.self)
+                let attachments = try args.allValues("attach").map { path in
+                    OutgoingMessage.Attachment(filename: (path as NSString).lastPathComponent,
+                                               contentType: MediaType.guess(forFilename: path),
+                                               data: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+                }
+                try desk.reply(number, from: from, text: text, attachments: attachments)
+                print("answer to \(number) queued; ticket is now answered")
+            case "note":
+                try desk.note(number, text: try args.required("text"), actor: actor)
+                print("note added to \(number)")
+            case "split":
+                guard let message = try args.integer("message") else { throw Arguments.UsageError(description: "--message ID is required (see: buzon tickets show \(number))") }
+                let created = try desk.split(number, message: Int64(message), subject: args.value("subject"), actor: actor)
+                print("message \(message) of \(number) is now ticket \(created); the customer is told")
+            case "log-time":
+                guard let minutes = try args.integer("minutes"), minutes > 0 else { throw Arguments.UsageError(description: "--minutes N (a positive number) is required") }
+                try desk.logTime(number, who: try args.required("who"), minutes: minutes, text: args.value("text") ?? "")
+                print("\(minutes) min logged on \(number)")
+            default:
+                throw Arguments.UsageError(description: "unknown command \(command)")
+            }
+            return ExitCode.ok
+        } catch {
+            return CommandFailure.report(error, command: command)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import BuzonGateway
+import BuzonStore
+import BuzonTickets
+
+/// `buzon status`: mailboxes (last poll, last error, dead letters), outbox depth and
+/// failures, tickets by state and the oldest ticket still waiting for an answer.
+enum StatusCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        do {
+            let args = try Arguments(arguments, valueOptions: ["config"], flagOptions: ["json"])
+            let context = try CommandContext.open(args)
+            let store = context.store
+            let zone = context.timeZone
+            var mailboxRows: [JSONValue] = []
+            var table = TextTable(["MAILBOX", "ADDRESS", "LAST POLL", "LAST UID", "DEAD LETTERS", "LAST ERROR"])
+            table.maxWidth = [5: 60]
+            for mailbox in context.runtime.config.mailboxes {
+                let state = try store.mailboxState(name: mailbox.name)
+                table.append([mailbox.name, mailbox.address, state?.lastPollAt.map { ISO8601.local($0, in: zone) } ?? "never",
+                              String(state?.lastUID ?? 0), String(state?.deadLetters ?? 0), state?.lastError ?? ""])
+                mailboxRows.append(.object([
+                    ("name", .string(mailbox.name)), ("address", .string(mailbox.address)),
+                    ("last_poll_at", .optional(state?.lastPollAt.map(ISO8601.string(from:)))),
+                    ("last_uid", .number(Int(state?.lastUID ?? 0))), ("dead_letters", .number(state?.deadLetters ?? 0)),
+                    ("last_error", .optional(state?.lastError)),
+                ]))
+            }
+            let tickets = try store.tickets()
+            var byState: [String: Int] = [:]
+            for ticket in tickets { byState[ticket.state.rawValue, default: 0] += 1 }
+            let waiting = tickets.filter { $0.state == .waitingOnSupport }.min { $0.updatedAt < $1.updatedAt }
+            let depth = try store.outboxDepth()
+            let failed = try store.outbox(status: .failed).count
+            let held = try store.heldMessages().count
+            if args.flag("json") {
+                print(JSONWriter.string(.object([
+                    ("mailboxes", .array(mailboxRows)),
+                    ("tickets", .object(TicketState.allCases.map { ($0.rawValue, JSONValue.number(byState[$0.rawValue] ?? 0)) })),
+                    ("outbox_depth", .number(depth)), ("outbox_failed", .number(failed)), ("held", .number(held)),
+                    ("oldest_waiting", .optional(waiting?.number)),
+                ])))
+            } else {
+                print(table.rendered)
+                print("")
+                print("tickets: " + TicketState.allCases.map { "\($0.rawValue) \(byState[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+                print("outbox: \(depth) queued, \(failed) failed; held for review: \(held)")
+                if let waiting {
+                    print("oldest waiting on support: \(waiting.number) «\(waiting.subject)» since \(ISO8601.local(waiting.updatedAt, in: zone)) (\(TicketView.age(waiting.updatedAt)))")
+                }
+            }
+            return ExitCode.ok
+        } catch {
+            return CommandFailure.report(error, command: "status")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import BuzonGateway
+import BuzonTransport
+import BuzonCurl
+
+/// Builds the libcurl transports from the configuration: the only place the CLI ties the
+/// gateway (which knows only the transport protocols) to libcurl.
+enum TransportFactory {
+    /// An IMAP client for `mailbox`. Secrets are read here, at each (re)connection, so an
+    /// OAuth token file that an external refresher rewrites is picked up on the next login.
+    static func mailbox(_ mailbox: MailboxConfig, timeoutSeconds: Int = 60) throws -> MailboxClient {
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = IMAPConfiguration(
+            url: mailbox.url.description, username: mailbox.username ?? mailbox.address,
+            password: try mailbox.password?.resolve(environment: environment),
+            bearerToken: try mailbox.xoauth2Token?.resolve(environment: environment),
+            caFile: mailbox.caFile, requireTLS: mailbox.requireTLS,
+            connectTimeout: .seconds(15), ioTimeout: .seconds(timeoutSeconds), fetchBatchSize: mailbox.batchSize)
+        return try IMAPClient(configuration)
+    }
+
+    static func sender(_ smtp: SMTPConfig) throws -> MailSender {
+        let configuration = SMTPConfiguration(
+            url: smtp.url.description, username: smtp.username,
+            password: try smtp.password?.resolve(environment: ProcessInfo.processInfo.environment),
+            caFile: smtp.caFile, requireTLS: smtp.requireTLS, heloName: smtp.heloName,
+            connectTimeout: .seconds(15), ioTimeout: .seconds(smtp.timeoutSeconds))
+        return try SMTPSender(configuration)
+    }
+
+    static func gateway(_ context: CommandContext) -> Gateway {
+        Gateway(runtime: context.runtime, store: context.store,
+                makeMailbox: { try mailbox($0) }, makeSender: { try sender($0) }, logger: context.logger)
+    }
+
+    /// Sends what the outbox holds now (used by `deliver --send`).
+    static func sendOutbox(context: CommandContext) throws {
+        let smtp = context.runtime.config.smtp
+        let outbox = OutboxSender(
+            store: context.store, sender: try sender(smtp),
+            backoff: Backoff(base: TimeInterval(smtp.retryBaseSeconds), maximum: TimeInterval(smtp.retryMaxSeconds)),
+            maxAttempts: smtp.maxAttempts, logger: context.logger)
+        try outbox.drain()
+    }
+}
