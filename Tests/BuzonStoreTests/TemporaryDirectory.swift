@@ -17,7 +17,7 @@ final class TemporaryDirectory {
     var databasePath: String { path + "/buzon.sqlite" }
     var attachmentsPath: String { path + "/attachments" }
 
-    func openStore(durability: Durability = .full) throws -> TicketStore {
+    func openStore(durability: Durability = .full) throws(StoreError) -> TicketStore {
         try TicketStore(databasePath: databasePath, attachmentsDirectory: attachmentsPath, durability: durability)
     }
 }
