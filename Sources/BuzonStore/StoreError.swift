@@ -1,0 +1,63 @@
+import CSQLite
+
+/// Everything the store can fail with: what went wrong, SQLite's own words, and what was being done.
+///
+/// The description is meant for an operator's log: `store: executing INSERT INTO tickets …: UNIQUE
+/// constraint failed: tickets.number (SQLite 2067)`.
+public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// SQLite returned this (extended) result code.
+        case sqlite(code: Int32)
+        /// The row the caller named does not exist (ticket number, outbox id…).
+        case notFound
+        /// The database was written by a newer Buzón: refusing to touch it.
+        case schemaTooNew
+        /// The store was called in a way its contract forbids.
+        case misuse
+        /// Reading or writing a file next to the database (attachments) failed.
+        case file(errno: Int32)
+    }
+
+    public var kind: Kind
+    /// SQLite's `sqlite3_errmsg` text, or the store's own explanation.
+    public var message: String
+    /// What was being done: the SQL text or the operation.
+    public var operation: String
+
+    public init(kind: Kind, message: String, operation: String) {
+        self.kind = kind
+        self.message = message
+        self.operation = operation
+    }
+
+    /// SQLite's result code when the error came from SQLite.
+    public var code: Int32? {
+        if case .sqlite(let code) = kind { return code }
+        return nil
+    }
+
+    /// True for `SQLITE_BUSY`/`SQLITE_LOCKED`: another process held the lock past the busy timeout; retry later.
+    public var isBusy: Bool {
+        guard let code else { return false }
+        return code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED
+    }
+
+    public var description: String {
+        switch kind {
+        case .sqlite(let code):
+            return "store: \(operation): \(message) (SQLite \(code))"
+        case .file(let errno):
+            return "store: \(operation): \(message) (errno \(errno))"
+        case .notFound, .schemaTooNew, .misuse:
+            return "store: \(operation): \(message)"
+        }
+    }
+
+    static func notFound(_ what: String, operation: String) -> StoreError {
+        StoreError(kind: .notFound, message: "\(what) does not exist", operation: operation)
+    }
+
+    static func misuse(_ message: String, operation: String) -> StoreError {
+        StoreError(kind: .misuse, message: message, operation: operation)
+    }
+}

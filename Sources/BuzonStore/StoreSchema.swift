@@ -1,0 +1,162 @@
+/// The ticket store's schema, oldest step first. Never edit a shipped step: append a new one.
+///
+/// Conventions: dates are REAL seconds since 1970 (UTC), booleans INTEGER 0/1, lists of addresses
+/// or Message-IDs JSON arrays of strings.
+enum StoreSchema {
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "tickets, messages, outbox, ledgers", sql: version1),
+        Migration(version: 2, name: "full-text search over messages", sql: version2),
+    ]
+
+    static let version1 = """
+    CREATE TABLE ticket_sequence (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        next_number INTEGER NOT NULL
+    );
+    CREATE TABLE tickets (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        subject TEXT NOT NULL,
+        organization TEXT,
+        contact_address TEXT NOT NULL,
+        contact_name TEXT,
+        department TEXT NOT NULL,
+        category TEXT NOT NULL,
+        priority TEXT NOT NULL DEFAULT 'normal',
+        state TEXT NOT NULL CHECK (state IN ('waiting_on_support', 'answered', 'closed')),
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        first_response_at REAL,
+        answered_at REAL,
+        closed_at REAL,
+        related_ticket TEXT,
+        language TEXT
+    );
+    CREATE INDEX tickets_by_organization ON tickets (organization, state);
+    CREATE INDEX tickets_by_state ON tickets (state, answered_at);
+    CREATE TABLE raw_messages (
+        sha256 TEXT PRIMARY KEY,
+        bytes BLOB NOT NULL
+    );
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER REFERENCES tickets (id) ON DELETE SET NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        author TEXT NOT NULL CHECK (author IN ('customer', 'staff', 'system')),
+        from_address TEXT NOT NULL,
+        from_name TEXT,
+        to_json TEXT NOT NULL DEFAULT '[]',
+        cc_json TEXT NOT NULL DEFAULT '[]',
+        message_id TEXT,
+        in_reply_to TEXT,
+        references_json TEXT NOT NULL DEFAULT '[]',
+        subject TEXT NOT NULL,
+        reply TEXT NOT NULL,
+        body TEXT NOT NULL,
+        raw_sha256 TEXT REFERENCES raw_messages (sha256),
+        mailbox TEXT,
+        received_at REAL NOT NULL
+    );
+    CREATE INDEX messages_by_message_id ON messages (message_id);
+    CREATE INDEX messages_by_ticket ON messages (ticket_id, received_at);
+    CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        filename TEXT,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        inline INTEGER NOT NULL DEFAULT 0,
+        content_id TEXT
+    );
+    CREATE INDEX attachments_by_message ON attachments (message_id);
+    CREATE INDEX attachments_by_sha256 ON attachments (sha256);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        at REAL NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        actor TEXT
+    );
+    CREATE INDEX events_by_ticket ON events (ticket_id, at);
+    CREATE TABLE processed_messages (
+        dedupe_key TEXT PRIMARY KEY,
+        ticket_id INTEGER REFERENCES tickets (id) ON DELETE SET NULL,
+        mailbox TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER REFERENCES tickets (id) ON DELETE SET NULL,
+        template TEXT NOT NULL,
+        envelope_from TEXT NOT NULL,
+        recipients_json TEXT NOT NULL,
+        message_id TEXT,
+        bytes BLOB NOT NULL,
+        automatic INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL,
+        last_error TEXT,
+        created_at REAL NOT NULL,
+        sent_at REAL
+    );
+    CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+    CREATE INDEX outbox_by_message_id ON outbox (message_id);
+    -- One row per recipient so the per-sender rate limit is an index lookup, not a JSON scan.
+    CREATE TABLE outbox_recipients (
+        outbox_id INTEGER NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,
+        address TEXT NOT NULL
+    );
+    CREATE INDEX outbox_recipients_by_address ON outbox_recipients (address, outbox_id);
+    CREATE TABLE held_messages (
+        id INTEGER PRIMARY KEY,
+        mailbox TEXT NOT NULL,
+        from_address TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        raw BLOB NOT NULL,
+        received_at REAL NOT NULL
+    );
+    CREATE TABLE mailbox_state (
+        name TEXT PRIMARY KEY,
+        uid_validity INTEGER,
+        last_uid INTEGER NOT NULL DEFAULT 0,
+        last_poll_at REAL,
+        last_error TEXT,
+        dead_letters INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE time_log (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+        who TEXT NOT NULL,
+        minutes INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE INDEX time_log_by_ticket ON time_log (ticket_id, at);
+    """
+
+    /// FTS5 index over the messages, kept in sync by triggers; accents folded so `informacion`
+    /// finds `información`. Existing messages are indexed by the `rebuild` command.
+    static let version2 = """
+    CREATE VIRTUAL TABLE messages_fts USING fts5 (
+        subject, reply, body,
+        content = 'messages', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO messages_fts (rowid, subject, reply, body) VALUES (new.id, new.subject, new.reply, new.body);
+    END;
+    CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, subject, reply, body) VALUES ('delete', old.id, old.subject, old.reply, old.body);
+    END;
+    CREATE TRIGGER messages_fts_update AFTER UPDATE OF subject, reply, body ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, subject, reply, body) VALUES ('delete', old.id, old.subject, old.reply, old.body);
+        INSERT INTO messages_fts (rowid, subject, reply, body) VALUES (new.id, new.subject, new.reply, new.body);
+    END;
+    INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
+    """
+}

@@ -1,0 +1,78 @@
+import BuzonMIME
+import Foundation
+
+/// Messages, their raw bytes, attachments, events and the dedupe ledger.
+extension TicketStore {
+    /// Stores the message (and its raw bytes, once per distinct content) and returns its row id.
+    @discardableResult
+    public func addMessage(_ message: MessageRecord) throws(StoreError) -> Int64 {
+        let ticketID = try optionalTicketID(number: message.ticketNumber, for: "adding a message")
+        var rawKey: String?
+        if let raw = message.raw {
+            let key = SHA256.hex(of: raw)
+            try database.run("INSERT INTO raw_messages (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING", key, raw)
+            rawKey = key
+        }
+        return try database.serialized { () throws(StoreError) -> Int64 in
+            try database.run("""
+                INSERT INTO messages (ticket_id, direction, author, from_address, from_name, to_json, cc_json,
+                    message_id, in_reply_to, references_json, subject, reply, body, raw_sha256, mailbox, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                ticketID, message.direction.rawValue, message.author.rawValue, message.fromAddress, message.fromName,
+                JSONStrings.encode(message.to), JSONStrings.encode(message.cc), message.messageID, message.inReplyTo,
+                JSONStrings.encode(message.references), message.subject, message.reply, message.body, rawKey,
+                message.mailbox, message.receivedAt)
+            return database.lastInsertRowID
+        }
+    }
+
+    /// Writes the file (content-addressed, skipped when the same bytes exist) and records the row.
+    @discardableResult
+    public func addAttachment(
+        messageRowID: Int64, filename: String?, contentType: String, data: [UInt8], inline: Bool, contentID: String?
+    ) throws(StoreError) -> AttachmentRecord {
+        let sha = SHA256.hex(of: data)
+        try attachments.store(data, sha256: sha)
+        let id = try database.serialized { () throws(StoreError) -> Int64 in
+            try database.run("""
+                INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline, content_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, messageRowID, filename, contentType, data.count, sha, inline, contentID)
+            return database.lastInsertRowID
+        }
+        return AttachmentRecord(id: id, messageRowID: messageRowID, filename: filename, contentType: contentType,
+                                size: data.count, sha256: sha, inline: inline, contentID: contentID)
+    }
+
+    /// Where the bytes of an attachment live.
+    public func attachmentPath(sha256: String) -> String {
+        attachments.path(sha256: sha256)
+    }
+
+    /// Appends an event to the ticket's history.
+    @discardableResult
+    public func addEvent(ticket number: String, type: EventType, at date: Date, detail: String = "", actor: String? = nil) throws(StoreError) -> Int64 {
+        let ticketID = try ticketID(number: number, for: "adding a \(type) event")
+        return try database.serialized { () throws(StoreError) -> Int64 in
+            try database.run("INSERT INTO events (ticket_id, type, at, detail, actor) VALUES (?, ?, ?, ?, ?)",
+                             ticketID, type.rawValue, date, detail, actor)
+            return database.lastInsertRowID
+        }
+    }
+
+    /// Records that the message with `dedupeKey` was handled (outcome: `created`, `appended`, `held`,
+    /// `rejected`, `duplicate`…). Recording the same key twice is a `UNIQUE` error: the caller asks
+    /// `knownMessage` first, in the same transaction.
+    public func recordProcessed(dedupeKey: String, ticketNumber: String?, mailbox: String, outcome: String, at date: Date) throws(StoreError) {
+        let ticketID = try optionalTicketID(number: ticketNumber, for: "recording a processed message")
+        try database.run("""
+            INSERT INTO processed_messages (dedupe_key, ticket_id, mailbox, outcome, at) VALUES (?, ?, ?, ?, ?)
+            """, dedupeKey, ticketID, mailbox, outcome, date)
+    }
+
+    /// The raw bytes stored under this SHA-256, if any.
+    public func rawMessage(sha256: String) throws(StoreError) -> [UInt8]? {
+        try database.queryFirst("SELECT bytes FROM raw_messages WHERE sha256 = ?", sha256) { $0.blob(0) }
+    }
+}

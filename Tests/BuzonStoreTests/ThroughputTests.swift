@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import BuzonStore
+
+/// The issue's target: ≥ 2,000 small messages/s decided and stored, on disk, durability on.
+/// Measured, printed, never asserted on time (shared machines vary); the counts are asserted.
+/// More messages: `BUZON_STORE_BENCH_MESSAGES=5000 swift test --filter ThroughputTests`.
+@Suite struct ThroughputTests {
+    static let messageCount = ProcessInfo.processInfo.environment["BUZON_STORE_BENCH_MESSAGES"].flatMap(Int.init) ?? 500
+
+    /// What the gateway does for one new message, in one transaction.
+    static func storeOne(_ store: TicketStore, index: Int, raw: [UInt8], ack: [UInt8], at date: Date) throws {
+        try store.transaction {
+            let key = "key-\(index)"
+            guard try store.knownMessage(dedupeKey: key) == nil else { return }
+            _ = try store.ticket(referencingMessageIDs: ["prev-\(index)@andina.cl", "other-\(index)@andina.cl"])
+            let number = try store.allocateTicketNumber(prefix: "OP", first: 10000)
+            try store.createTicket(NewTicket(number: number, subject: "Consulta \(index)", organization: "Andina",
+                                             contactAddress: "ana@andina.cl", department: "Soporte", category: "Soporte",
+                                             createdAt: date))
+            var unique = raw
+            unique.append(contentsOf: Array("\(index)".utf8))
+            try store.addMessage(MessageRecord(ticketNumber: number, direction: .incoming, author: .customer,
+                                               fromAddress: "ana@andina.cl", to: ["soporte@empresa.com"],
+                                               messageID: "m\(index)@andina.cl", subject: "Consulta \(index)",
+                                               reply: "La impresora no imprime desde ayer.", body: "La impresora no imprime desde ayer.",
+                                               raw: unique, mailbox: "soporte", receivedAt: date))
+            try store.addEvent(ticket: number, type: .created, at: date)
+            try store.addEvent(ticket: number, type: .acknowledgementQueued, at: date)
+            try store.enqueue(OutboxMessage(ticketNumber: number, template: "acknowledgement", envelopeFrom: "soporte@empresa.com",
+                                            recipients: ["ana@andina.cl"], messageID: "ack-\(number)@empresa.com", bytes: ack,
+                                            automatic: true, createdAt: date))
+            try store.recordProcessed(dedupeKey: key, ticketNumber: number, mailbox: "soporte", outcome: "created", at: date)
+        }
+    }
+
+    /// Both modes in one test, one after the other: parameterized cases would run in parallel
+    /// and measure each other.
+    @Test func messagesPerSecondWithNormalThenFullSync() throws {
+        for durability in [Durability.normal, .full] {
+            try measure(durability: durability)
+        }
+    }
+
+    private func measure(durability: Durability) throws {
+        let directory = try TemporaryDirectory()
+        let store = try directory.openStore(durability: durability)
+        let raw = [UInt8](repeating: UInt8(ascii: "x"), count: 3 * 1024)
+        let ack = [UInt8](repeating: UInt8(ascii: "y"), count: 3 * 1024)
+        let count = Self.messageCount
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            for index in 0..<count {
+                try Self.storeOne(store, index: index, raw: raw, ack: ack, at: Clock.start)
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("BuzonStore throughput, synchronous=\(durability.rawValue): \(count) messages in \(String(format: "%.3f", seconds)) s = \(Int(Double(count) / seconds)) messages/s")
+        #expect(try store.tickets().count == count)
+        #expect(try store.outboxDepth() == count)
+        #expect(try store.database.queryFirst("SELECT count(*) FROM events") { $0.int(0) } == 2 * count)
+    }
+}
