@@ -50,7 +50,8 @@ extension DecisionEngine {
     }
 
     /// A request that continues no ticket: an organization member's new ticket (open-ticket
-    /// limit applies; `related` names an old closed one), or the unknown-sender policy.
+    /// limit applies, also to the new ticket that replaces a closed one past its window:
+    /// it is a new request), or the unknown-sender policy.
     func newRequest(_ mail: IncomingMail, sender: Address, identity: SenderIdentity, related: String?,
                     lookup: TicketLookup, draft: inout DecisionDraft) throws -> Decision {
         guard case .member(let match) = identity else {

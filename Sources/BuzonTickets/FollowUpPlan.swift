@@ -8,7 +8,9 @@ public struct FollowUpPlan: Sendable, Hashable {
 
     public var ticket: TicketSnapshot
     public var author: Author
-    /// The ticket was closed and this message opens it again.
+    /// The ticket was closed and this message opens it again: a customer reply within the
+    /// reopen window (→ waiting on support), or any staff answer (→ answered; staff may
+    /// always write on a ticket, whatever its age).
     public var reopens: Bool
     /// A colleague of the organization joining the conversation (reply-all).
     public var newParticipant: Bool

@@ -12,3 +12,16 @@ public enum HoldReason: Sendable, Hashable {
     /// No usable From address.
     case missingSender
 }
+
+extension HoldReason: CustomStringConvertible {
+    /// Words for logs, `buzon held` and the decision summary.
+    public var description: String {
+        switch self {
+        case .unknownSender: return "unknown sender"
+        case .notAuthentic(let why): return "sender not authentic (\(why))"
+        case .openTicketLimit(let organization, let limit): return "\(organization) has reached its limit of \(limit) open tickets"
+        case .staffWithoutTicket: return "staff mail naming no ticket"
+        case .missingSender: return "no usable From address"
+        }
+    }
+}

@@ -20,4 +20,10 @@ public struct IncomingMail: Sendable {
         self.receivedAt = receivedAt
         self.dedupeKey = dedupeKey
     }
+
+    /// The usual construction: the dedupe key computed from the raw bytes as received.
+    public init(message: Message, raw: [UInt8], reply: String, mailbox: MailboxContext, receivedAt: Date) {
+        self.init(message: message, reply: reply, mailbox: mailbox, receivedAt: receivedAt,
+                  dedupeKey: DedupeKey.make(message: message, raw: raw))
+    }
 }

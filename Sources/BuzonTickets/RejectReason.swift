@@ -5,3 +5,12 @@ public enum RejectReason: Sendable, Hashable {
     /// The sender claims an authorized address that our MX did not verify; the text says why.
     case notAuthentic(String)
 }
+
+extension RejectReason: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .unknownSender: return "unknown sender"
+        case .notAuthentic(let why): return "sender not authentic (\(why))"
+        }
+    }
+}

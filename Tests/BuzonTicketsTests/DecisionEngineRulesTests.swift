@@ -182,3 +182,28 @@ import Testing
         #expect(decision.outcome.hold == .missingSender)
     }
 }
+
+@Suite struct DecisionSummaryTests {
+    @Test func summariesAreOneReadableLine() throws {
+        let engine = DecisionEngine(policy: Fixtures.policy)
+        let lookup = Fixtures.lookup()
+        lookup.openCounts["Andina"] = 3
+        let held = try engine.decide(Fixtures.mail(Fixtures.message(from: "jorge@andina.cl")), lookup: lookup)
+        #expect(held.summary == "held: Andina has reached its limit of 3 open tickets [open_ticket_limit]; notices: limit_reached")
+
+        let fresh = try engine.decide(Fixtures.mail(Fixtures.message(from: "luis@boreal.com.uy", subject: "Cambio de plan")),
+                                      lookup: Fixtures.lookup())
+        #expect(fresh.summary == "new ticket for luis@boreal.com.uy (Boreal), Soporte/Cambio [new_ticket]; notices: acknowledgement")
+
+        let rejected = try engine.decide(Fixtures.mail(Fixtures.message(from: "x@gmail.com")), lookup: Fixtures.lookup())
+        #expect(rejected.summary == "rejected: unknown sender [unknown_sender]; notices: not_authorized")
+        #expect(!rejected.summary.contains("\n"))
+    }
+
+    @Test func incomingMailComputesItsDedupeKey() {
+        let message = Fixtures.message(from: "ana@andina.cl", messageID: "m1@andina.cl")
+        let mail = IncomingMail(message: message, raw: [], reply: "", mailbox: Fixtures.soporte, receivedAt: Fixtures.now)
+        #expect(mail.dedupeKey == DedupeKey.make(message: message, raw: []))
+        #expect(mail.dedupeKey.hasPrefix("mid:"))
+    }
+}
