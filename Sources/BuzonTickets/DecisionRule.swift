@@ -12,6 +12,8 @@ public enum DecisionRule: String, Sendable, Hashable, CaseIterable {
     case inReplyTo = "in_reply_to"
     /// Threaded by `References`.
     case references
+    /// A bounce threaded by the Message-ID of the returned message (our acknowledgement).
+    case bouncedMessage = "bounced_message"
     case newTicket = "new_ticket"
     case unknownSender = "unknown_sender"
     case staffWithoutTicket = "staff_without_ticket"
