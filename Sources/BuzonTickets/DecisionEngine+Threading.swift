@@ -34,8 +34,10 @@ extension DecisionEngine {
             let how = "\(name) <\(ids[0])> → \(ticket.number)"
             if accessible(ticket, how: how, sender: sender, identity: identity, draft: &draft) { return (ticket, rule) }
         }
-        if message.inReplyTo.isEmpty && message.references.isEmpty {
-            draft.note("no plus-address, subject reference, In-Reply-To or References: threads to no ticket")
+        if identity != nil {
+            draft.note(draft.ignoredReference == nil
+                ? "threads to no ticket (no usable plus-address, subject reference, In-Reply-To or References)"
+                : "threads to no ticket \(sender?.normalized ?? "the sender") may write on")
         }
         return nil
     }
