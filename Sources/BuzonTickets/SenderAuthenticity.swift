@@ -61,7 +61,11 @@ public enum SenderAuthenticity: Sendable, Hashable {
         return .notAuthentic("no aligned dkim=pass or spf=pass for \(fromDomain) from \(stamp.authservID)")
     }
 
-    /// Relaxed alignment, approximated: see the type's contract.
+    // RFC 7489 §3.1.1: "In relaxed mode, the Organizational Domains of both the
+    // [DKIM]-authenticated signing domain (taken from the value of the "d=" tag in the
+    // signature) and that of the RFC5322.From domain must be equal if the identifiers are to
+    // be considered aligned." (§3.1.2 says the same of the SPF-authenticated domain.)
+    /// Relaxed alignment, approximated without the public-suffix list: see the type's contract.
     static func aligned(_ a: String, _ b: String) -> Bool {
         let a = a.lowercased(), b = b.lowercased()
         if a == b { return true }
