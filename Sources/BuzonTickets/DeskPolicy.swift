@@ -30,7 +30,8 @@ public struct DeskPolicy: Sendable {
     public var autoCloseBusinessDays: Int = 2
     /// "First answer within N business hours" (seed 004: 4 hours).
     public var firstResponseBusinessHours: Int = 4
-    /// A ticket with no update for this many hours is flagged (seed 004: red after 24 h).
+    /// A ticket with no update for this many WALL-CLOCK hours is flagged (seed 004: red after
+    /// 24 h); see `TicketClock.stale` for why not business hours.
     public var staleAfterHours: Int = 24
 
     public init() {}
@@ -50,6 +51,8 @@ public enum UnknownSenderPolicy: String, Sendable, Codable, CaseIterable {
 public struct Organization: Sendable, Hashable {
     public var name: String
     /// Exact addresses (`ana@andina.cl`) and whole domains (`@andina.cl`), normalized.
+    /// An exact address listed anywhere wins over a domain; subdomains are not covered by a
+    /// domain entry (see `Authorization.organization(of:)`).
     public var authorized: [String]
     /// At most this many tickets waiting on support or answered at once (seed 002: 3); nil = no limit.
     public var maxOpenTickets: Int?

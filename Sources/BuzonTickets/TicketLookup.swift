@@ -9,13 +9,18 @@ public struct TicketSnapshot: Sendable, Hashable {
     public var contact: String
     public var state: TicketState
     public var closedAt: Date?
+    /// Normalized addresses that already wrote on the ticket besides the contact (reply-all
+    /// colleagues). Lets a decision tell a new participant from a known one.
+    public var participants: Set<String>
 
-    public init(number: String, organization: String?, contact: String, state: TicketState, closedAt: Date? = nil) {
+    public init(number: String, organization: String?, contact: String, state: TicketState, closedAt: Date? = nil,
+                participants: Set<String> = []) {
         self.number = number
         self.organization = organization
         self.contact = contact
         self.state = state
         self.closedAt = closedAt
+        self.participants = participants
     }
 }
 

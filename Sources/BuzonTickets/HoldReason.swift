@@ -1,0 +1,27 @@
+/// Why a message waits for a person to approve or discard it (`buzon held`).
+public enum HoldReason: Sendable, Hashable {
+    /// No organization authorizes the sender and the policy says hold.
+    case unknownSender
+    /// The sender claims an authorized address but our MX did not verify it, policy hold.
+    case notAuthentic(String)
+    /// The organization already has `limit` tickets pending or answered (seed 002: 3).
+    case openTicketLimit(organization: String, limit: Int)
+    /// Staff wrote to the desk without naming a ticket: staff mail is an answer to a
+    /// customer, and there is no customer to send it to. Held so a person links or drops it.
+    case staffWithoutTicket
+    /// No usable From address.
+    case missingSender
+}
+
+extension HoldReason: CustomStringConvertible {
+    /// Words for logs, `buzon held` and the decision summary.
+    public var description: String {
+        switch self {
+        case .unknownSender: return "unknown sender"
+        case .notAuthentic(let why): return "sender not authentic (\(why))"
+        case .openTicketLimit(let organization, let limit): return "\(organization) has reached its limit of \(limit) open tickets"
+        case .staffWithoutTicket: return "staff mail naming no ticket"
+        case .missingSender: return "no usable From address"
+        }
+    }
+}
