@@ -59,7 +59,8 @@ extension ConfigSection {
     func secret(_ prefix: String) throws(ConfigError) -> Secret? {
         let keys = ["\(prefix)_file", "\(prefix)_env", prefix].filter(contains)
         guard keys.count <= 1 else {
-            throw error("set only one of \(keys.joined(separator: ", ")) in \(title)", key: keys[1])
+            let lastWritten = keys.max { (line(of: $0) ?? 0) < (line(of: $1) ?? 0) }!
+            throw error("set only one of \(keys.joined(separator: ", ")) in \(title)", key: lastWritten)
         }
         guard let key = keys.first, let value = try text(key), let line = line(of: key) else { return nil }
         let source: Secret.Source = switch key {

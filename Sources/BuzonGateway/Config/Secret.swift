@@ -70,13 +70,15 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         } catch {
             throw failure("cannot read \(path) named by \(key): create it with the secret on one line, readable only by the user running buzon (chmod 600)")
         }
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: data, encoding: .utf8) else {
             throw failure("\(path) named by \(key) is not UTF-8 text")
         }
-        while text.hasSuffix("\n") || text.hasSuffix("\r") {
-            text.removeLast()
+        // By scalars: "\r\n" is one Character, which hasSuffix("\n") would not see.
+        var scalars = text.unicodeScalars
+        while let last = scalars.last, last == "\n" || last == "\r" {
+            scalars.removeLast()
         }
-        return text
+        return String(scalars)
     }
 
     private func failure(_ message: String) -> ConfigError {
