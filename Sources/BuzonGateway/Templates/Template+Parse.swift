@@ -16,7 +16,7 @@ extension Template {
             index += 1
         }
         guard index < lines.count, lines[index].lowercased().hasPrefix("subject:") else {
-            throw fail(index + 1, "expected \"Subject: …\" as the first line (only comment lines starting with \"## \" may come before it)")
+            throw fail(min(index + 1, max(lines.count, 1)), "expected \"Subject: …\" as the first line (only comment lines starting with \"## \" may come before it)")
         }
         let subjectLine = index + 1
         let subjectText = lines[index].dropFirst("subject:".count).trimmingCharacters(in: .whitespaces)
