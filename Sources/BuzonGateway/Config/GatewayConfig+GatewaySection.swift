@@ -36,7 +36,7 @@ extension GatewayConfig {
         autoCloseBusinessDays = try section.integer("auto_close_business_days", in: 0...365) ?? autoCloseBusinessDays
         firstResponseHours = try section.integer("first_response_hours", in: 1...10_000) ?? firstResponseHours
         staleHours = try section.integer("stale_hours", in: 1...10_000) ?? staleHours
-        maxMessageBytes = try section.integer("max_message_bytes", in: 1024...Int(Int32.max)) ?? maxMessageBytes
+        maxMessageBytes = try section.integer("max_message_bytes", in: GatewayConfig.maxMessageBytesRange) ?? maxMessageBytes
         deadLetterFolder = try section.text("dead_letter_folder") ?? deadLetterFolder
         metricsFile = try section.path("metrics_file")
         logLevel = try section.choice("log_level", among: LogLevel.allCases.map(\.rawValue)).flatMap(LogLevel.init(rawValue:)) ?? logLevel

@@ -5,6 +5,7 @@ import BuzonTickets
 extension GatewayConfig {
     static let tableSections = ["gateway", "business_hours", "smtp"]
     static let arraySections = ["mailbox", "organization", "category"]
+    static let maxMessageBytesRange = 1024...Int(Int32.max)
 
     /// Loads and validates the configuration file at `path`. Relative paths inside it are
     /// resolved against its directory. Secrets are not read (see `Secret.resolve`).
@@ -30,32 +31,42 @@ extension GatewayConfig {
         func open(_ section: TOMLDocument.Section?, _ title: String, _ keys: [String]) throws(ConfigError) -> ConfigSection {
             try ConfigSection(section, title: title, file: file, baseDirectory: baseDirectory, knownKeys: keys)
         }
-        let gateway = try open(document.table("gateway"), "[gateway]", gatewayKeys)
-        let maxMessageBytes = try gateway.integer("max_message_bytes", in: 1024...Int(Int32.max)) ?? 26_214_400
-
-        guard let smtpSection = document.table("smtp") else {
-            throw ConfigError(file: file, line: nil, message: "missing [smtp] section: add [smtp] with at least from = \"soporte@empresa.com\"")
+        var errors = EarliestError()
+        let gateway = errors.attempt { () throws(ConfigError) in try open(document.table("gateway"), "[gateway]", gatewayKeys) }
+        // Read again (and reported) by apply(gateway:); mailboxes need it first as their default.
+        let maxMessageBytes = ((try? gateway?.integer("max_message_bytes", in: maxMessageBytesRange)) ?? nil) ?? 26_214_400
+        if document.table("smtp") == nil {
+            errors.record(ConfigError(file: file, line: nil, message: "missing [smtp] section: add [smtp] with at least from = \"soporte@empresa.com\""))
         }
-        let smtp = try SMTPConfig(section: open(smtpSection, "[smtp]", SMTPConfig.keys))
-        var mailboxes: [MailboxConfig] = []
-        for section in document.arrayOfTables("mailbox") {
-            mailboxes.append(try MailboxConfig(section: open(section, "[[mailbox]]", MailboxConfig.keys), defaultMaxMessageBytes: maxMessageBytes))
-        }
-
-        var config = GatewayConfig(configFile: file, smtp: smtp, mailboxes: mailboxes)
-        try config.apply(gateway: gateway)
-        config.calendar = try BusinessCalendar(section: open(document.table("business_hours"), "[business_hours]", BusinessCalendar.configKeys))
-        let categorySections = document.arrayOfTables("category")
-        if !categorySections.isEmpty {
-            config.categories = []
-            for section in categorySections {
-                config.categories.append(try CategoryRule(section: open(section, "[[category]]", CategoryRule.configKeys)))
+        let smtp = errors.attempt { () throws(ConfigError) in try SMTPConfig(section: open(document.table("smtp"), "[smtp]", SMTPConfig.keys)) }
+        let mailboxes = document.arrayOfTables("mailbox").map { section in
+            errors.attempt { () throws(ConfigError) in
+                try MailboxConfig(section: open(section, "[[mailbox]]", MailboxConfig.keys), defaultMaxMessageBytes: maxMessageBytes)
             }
         }
-        for section in document.arrayOfTables("organization") {
-            let organization = try Organization(section: open(section, "[[organization]]", Organization.configKeys), languages: supportedLanguages)
-            config.organizations.append(organization)
+        let calendar = errors.attempt { () throws(ConfigError) in
+            try BusinessCalendar(section: open(document.table("business_hours"), "[business_hours]", BusinessCalendar.configKeys))
         }
+        let categories = document.arrayOfTables("category").map { section in
+            errors.attempt { () throws(ConfigError) in try CategoryRule(section: open(section, "[[category]]", CategoryRule.configKeys)) }
+        }
+        let organizations = document.arrayOfTables("organization").map { section in
+            errors.attempt { () throws(ConfigError) in
+                try Organization(section: open(section, "[[organization]]", Organization.configKeys), languages: supportedLanguages)
+            }
+        }
+        // [gateway] is applied to a stand-in for the sections that failed, so its errors compete too.
+        var config = GatewayConfig(configFile: file, smtp: smtp ?? SMTPConfig(from: ""), mailboxes: mailboxes.compactMap { $0 })
+        if let gateway {
+            errors.attempt { () throws(ConfigError) in try config.apply(gateway: gateway) }
+        }
+        try errors.throwIfAny()
+        guard let calendar else { preconditionFailure("[business_hours] failed without an error") }
+        config.calendar = calendar
+        if !categories.isEmpty {
+            config.categories = categories.compactMap { $0 }
+        }
+        config.organizations = organizations.compactMap { $0 }
         try config.validate(document: document)
         config.warnings = config.collectWarnings()
         return config

@@ -60,7 +60,7 @@ public struct MailboxConfig: Sendable {
         caFile = try section.path("ca_file")
         requireTLS = try section.boolean("require_tls") ?? !url.isLoopback
         batchSize = try section.integer("batch_size", in: 1...10_000) ?? 50
-        maxMessageBytes = try section.integer("max_message_bytes", in: 1024...Int(Int32.max)) ?? defaultMaxMessageBytes
+        maxMessageBytes = try section.integer("max_message_bytes", in: GatewayConfig.maxMessageBytesRange) ?? defaultMaxMessageBytes
         line = section.headerLine ?? 0
     }
 

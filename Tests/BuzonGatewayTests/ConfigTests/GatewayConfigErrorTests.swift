@@ -91,7 +91,7 @@ import Foundation
              message: "duplicate mailbox address \"soporte@empresa.com\" (first on line 8)"),
         Case(text: MinimalConfig.text().components(separatedBy: "[[mailbox]]")[0], line: nil,
              message: "no [[mailbox]] configured"),
-        Case(text: "[[mailbox]]\nname = \"a\"", line: nil,
+        Case(text: MinimalConfig.text().replacingOccurrences(of: "[smtp]\nfrom = \"soporte@empresa.com\"", with: ""), line: nil,
              message: "missing [smtp] section"),
         Case(text: MinimalConfig.text(more: "[business_hours]\ntime_zone = \"America/Santiagp\""), line: 15,
              message: "unknown time zone \"America/Santiagp\" (did you mean \"America/Santiago\"?)"),
@@ -130,6 +130,19 @@ import Foundation
             #expect(error.message.contains(testCase.message), "\(error)")
             #expect(error.file == "buzon.toml")
         }
+    }
+
+    /// Sections are read in dependency order; the error reported is still the topmost one.
+    @Test func theTopmostOfSeveralErrorsIsReported() {
+        let text = MinimalConfig.text(gateway: "language = \"fr\"", smtp: "timeout_seconds = 0", mailbox: "poll_seconds = 0",
+                                      more: "[business_hours]\nopen = \"x\"")
+        #expect(throws: ConfigError(file: "buzon.toml", line: 2, message: "\"language\" must be one of \"es\", \"en\", found \"fr\"")) {
+            try GatewayConfig.parse(text, file: "buzon.toml")
+        }
+        let withoutGatewayError = text.replacingOccurrences(of: "language = \"fr\"", with: "")
+        #expect { try GatewayConfig.parse(withoutGatewayError, file: "buzon.toml") } throws: { ($0 as? ConfigError)?.line == 6 }
+        let onlyLaterErrors = withoutGatewayError.replacingOccurrences(of: "timeout_seconds = 0", with: "")
+        #expect { try GatewayConfig.parse(onlyLaterErrors, file: "buzon.toml") } throws: { ($0 as? ConfigError)?.line == 13 }
     }
 
     @Test func suiteHasCases() {
