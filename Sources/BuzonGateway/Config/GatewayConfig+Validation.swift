@@ -8,15 +8,20 @@ extension GatewayConfig {
         try checkUnique(mailboxes.map { ($0.address, $0.line) }, what: "mailbox address")
         let organizationLines = document.arrayOfTables("organization").map(\.line)
         try checkUnique(zip(organizations, organizationLines).map { ($0.name.lowercased(), $1) }, what: "organization name")
+        let authorized = zip(organizations, organizationLines).flatMap { organization, line in
+            organization.authorized.map { ($0, line) }
+        }
+        try checkUnique(authorized, what: "authorized entry", advice: "an address or domain belongs to one organization")
         let categoryLines = document.arrayOfTables("category").map(\.line)
         try checkUnique(zip(categories, categoryLines).map { ($0.name.lowercased(), $1) }, what: "category name")
     }
 
-    private func checkUnique(_ values: [(value: String, line: Int)], what: String) throws(ConfigError) {
+    private func checkUnique(_ values: [(value: String, line: Int)], what: String,
+                             advice: String = "each must be unique") throws(ConfigError) {
         var firstLine: [String: Int] = [:]
         for (value, line) in values {
             if let earlier = firstLine[value] {
-                throw ConfigError(file: configFile, line: line, message: "duplicate \(what) \"\(value)\" (first on line \(earlier)): each must be unique")
+                throw ConfigError(file: configFile, line: line, message: "duplicate \(what) \"\(value)\" (first on line \(earlier)): \(advice)")
             }
             firstLine[value] = line
         }

@@ -34,7 +34,11 @@ public struct TemplateSet: Sendable {
             templates[language] = byName
             warnings += strayFiles(in: languageDirectory)
         }
-        return TemplateSet(directory: directory, languages: languages, timeZone: timeZone, warnings: warnings, templates: templates)
+        var distinct: [String] = []
+        for language in languages where !distinct.contains(language) {
+            distinct.append(language)
+        }
+        return TemplateSet(directory: directory, languages: distinct, timeZone: timeZone, warnings: warnings, templates: templates)
     }
 
     private static func loadTemplate(_ name: TemplateName, language: String, directory: String) throws(ConfigError) -> Template {

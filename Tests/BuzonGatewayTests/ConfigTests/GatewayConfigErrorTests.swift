@@ -115,6 +115,8 @@ import Foundation
              message: "\"language\" must be one of \"es\", \"en\", found \"pt\""),
         Case(text: MinimalConfig.text(more: "[[organization]]\nname = \"A\"\nauthorized = [\"@a.cl\"]\n[[organization]]\nname = \"a\"\nauthorized = [\"@b.cl\"]"), line: 17,
              message: "duplicate organization name \"a\" (first on line 14)"),
+        Case(text: MinimalConfig.text(more: "[[organization]]\nname = \"A\"\nauthorized = [\"@a.cl\"]\n[[organization]]\nname = \"B\"\nauthorized = [\"x@b.cl\", \"@A.cl\"]"), line: 17,
+             message: "duplicate authorized entry \"@a.cl\" (first on line 14): an address or domain belongs to one organization"),
         Case(text: MinimalConfig.text(more: "[[category]]\nname = \"Cambio\""), line: 14,
              message: "category \"Cambio\" has no keywords"),
         Case(text: MinimalConfig.text(more: "[[category]]\nname = \"X\"\nkeywords = [\"a\"]\n[[category]]\nname = \"x\"\nkeywords = [\"b\"]"), line: 17,
