@@ -23,8 +23,10 @@ struct ConfigSection {
         self.table = section?.table ?? TOMLTable()
         self.baseDirectory = baseDirectory
         for entry in table.entries where !knownKeys.contains(entry.key) {
-            let hint = EditDistance.hint(for: entry.key, among: knownKeys)
-            throw error("unknown key \"\(entry.key)\" in \(title)\(hint); known keys: \(knownKeys.joined(separator: ", "))", line: entry.keyLine)
+            // A likely typo gets one suggestion; otherwise the whole list helps more.
+            let advice = EditDistance.suggestion(for: entry.key, among: knownKeys).map { " (did you mean \"\($0)\"?)" }
+                ?? "; known keys: \(knownKeys.joined(separator: ", "))"
+            throw error("unknown key \"\(entry.key)\" in \(title)\(advice)", line: entry.keyLine)
         }
     }
 

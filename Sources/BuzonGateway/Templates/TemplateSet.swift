@@ -27,6 +27,10 @@ public struct TemplateSet: Sendable {
         var warnings: [String] = []
         for language in languages where templates[language] == nil {
             let languageDirectory = URL(fileURLWithPath: directory).appendingPathComponent(language).path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: languageDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ConfigError(file: languageDirectory, line: nil, message: "no templates for language \(language): copy the Templates/\(language) directory shipped with Buzón there, or point templates_dir at it")
+            }
             var byName: [TemplateName: Template] = [:]
             for name in TemplateName.allCases {
                 byName[name] = try loadTemplate(name, language: language, directory: languageDirectory)

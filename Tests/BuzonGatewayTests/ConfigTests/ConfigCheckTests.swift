@@ -51,7 +51,7 @@ import BuzonTickets
                 .replacingOccurrences(of: "database = \"buzon.sqlite\"", with: "database = \"missing/buzon.sqlite\"")
         }
         let report = ConfigCheck.run(configPath: path, environment: ["BUZON_VENTAS_PASSWORD": "x"])
-        #expect(report.errors.contains { $0.contains("/nowhere/es/acknowledgement.txt: missing template \"acknowledgement\"") })
+        #expect(report.errors.contains { $0.contains("/nowhere/es: no templates for language es") })
         #expect(report.errors.contains { $0.contains("database directory") && $0.contains("/missing does not exist") })
         #expect(report.warnings.contains { $0.contains("attachments directory") })
         withExtendedLifetime(directory) {}

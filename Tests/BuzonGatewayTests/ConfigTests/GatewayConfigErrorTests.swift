@@ -147,6 +147,12 @@ import Foundation
         #expect { try GatewayConfig.parse(onlyLaterErrors, file: "buzon.toml") } throws: { ($0 as? ConfigError)?.line == 13 }
     }
 
+    @Test func aSuggestionReplacesTheListOfKnownKeys() {
+        #expect { try GatewayConfig.parse(MinimalConfig.text(gateway: "lenguage = \"es\""), file: "buzon.toml") } throws: { error in
+            (error as? ConfigError)?.description == "buzon.toml:2: unknown key \"lenguage\" in [gateway] (did you mean \"language\"?)"
+        }
+    }
+
     @Test func suiteHasCases() {
         #expect(Self.cases.count > 40)
     }
