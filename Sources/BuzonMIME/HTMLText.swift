@@ -1,8 +1,23 @@
 /// Plain text from HTML: block elements become line breaks, entities are decoded,
-/// `script`/`style` dropped, links kept readable as `text <url>`.
+/// `script`/`style`/`head`/comments dropped, links kept readable as `text <url>`.
+///
+/// Contract: one pass over the UTF-8 bytes, never traps on broken HTML, output has no
+/// leading or trailing blank lines, no trailing spaces, and never two blank lines in a row.
+///
+/// Rendering choices (what a reader of a ticket wants, close to a browser's copy-paste):
+/// - `p`, `h1`–`h6`, `pre`, `blockquote`, top-level `ul`/`ol` end paragraphs (a blank line),
+///   except Outlook's `p class=MsoNormal`, whose CSS removes the margins: a plain line break.
+/// - `div`, `li`, `tr`, `table` and the other block elements end lines; `br` always does.
+/// - table cells are separated by one space.
+/// - `li` is written `- item`, indented two spaces per nested list.
+/// - `blockquote` lines are prefixed with `> ` so the reply trimmer sees them as quotes.
+/// - `&nbsp;` becomes a plain space (not collapsed, but trailing ones are trimmed).
+/// - `<a href=u>t</a>` becomes `t <u>`; just `t` when `t` is `u` (ignoring scheme and a
+///   trailing `/`) or when `u` is `mailto:t`; nothing is added for links without text
+///   (image links in signatures would only add noise).
 public enum HTMLText {
     public static func plainText(fromHTML html: String) -> String {
-        // Placeholder until the converter lands (issue #2).
-        html
+        var renderer = HTMLTextRenderer(bytes: Array(html.utf8))
+        return renderer.render()
     }
 }

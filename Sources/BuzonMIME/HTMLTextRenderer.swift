@@ -1,0 +1,182 @@
+/// The state machine behind `HTMLText.plainText(fromHTML:)`: tokens in, `HTMLTextWriter` calls out.
+struct HTMLTextRenderer {
+    private var tokenizer: HTMLTokenizer
+    private var writer: HTMLTextWriter
+    private var preDepth = 0
+    private var inHead = false
+    private var lastParagraphWasMso = false
+    /// The open link: where its text starts in the writer and its target.
+    private var link: (start: Int, href: String)?
+
+    init(bytes: [UInt8]) {
+        tokenizer = HTMLTokenizer(bytes: bytes)
+        writer = HTMLTextWriter(capacity: bytes.count / 2)
+    }
+
+    mutating func render() -> String {
+        while let token = tokenizer.next() {
+            switch token {
+            case .text(let range):
+                if !inHead { text(range) }
+            case .tag(let tag):
+                handle(tag)
+            case .rawText, .ignorable:
+                break
+            }
+        }
+        closeLink()
+        return writer.finish()
+    }
+
+    // MARK: Text
+
+    private mutating func text(_ range: Range<Int>) {
+        let bytes = tokenizer.bytes
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"):
+                if let (scalar, length) = HTMLEntities.decode(in: bytes, at: index, end: range.upperBound) {
+                    appendDecoded(scalar)
+                    index += length
+                    continue
+                }
+                writer.append(byte)
+            case 0x20, 0x09, 0x0C:
+                if preDepth > 0 { writer.append(byte) } else { writer.space() }
+            case 0x0A:
+                if preDepth > 0 { writer.hardBreak() } else { writer.space() }
+            case 0x0D:
+                if preDepth == 0 { writer.space() }
+            case 0xE2, 0xEF:
+                let invisible = HTMLTextRenderer.invisibleLength(bytes, at: index, end: range.upperBound)
+                if invisible > 0 {
+                    index += invisible
+                    continue
+                }
+                writer.append(byte)
+            default:
+                writer.append(byte)
+            }
+            index += 1
+        }
+    }
+
+    private mutating func appendDecoded(_ scalar: Unicode.Scalar) {
+        switch scalar.value {
+        case 0xA0: writer.append(UInt8(0x20))
+        case 0x200B...0x200F, 0xFEFF: break
+        default: writer.append(scalar)
+        }
+    }
+
+    /// Length of a zero-width or direction mark (U+200B–U+200F, U+FEFF) at `index`, else 0.
+    /// Mail clients sprinkle them into quote headers, where they would defeat line matching.
+    private static func invisibleLength(_ bytes: [UInt8], at index: Int, end: Int) -> Int {
+        guard index + 2 < end else { return 0 }
+        if bytes[index] == 0xE2, bytes[index + 1] == 0x80, (0x8B...0x8F).contains(bytes[index + 2]) { return 3 }
+        if bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return 3 }
+        return 0
+    }
+
+    // MARK: Tags
+
+    private mutating func handle(_ tag: HTMLTag) {
+        if inHead {
+            if tag.name == "head" && tag.isEnd { inHead = false }
+            if tag.isEnd || HTMLTextRenderer.headElements.contains(tag.name) { return }
+            inHead = false
+        }
+        switch tag.name {
+        case "head": inHead = !tag.isEnd
+        case "br": writer.hardBreak()
+        case "p": paragraph(tag)
+        case "h1", "h2", "h3", "h4", "h5", "h6": writer.paragraphBreak()
+        case "pre":
+            writer.paragraphBreak()
+            preDepth = max(0, preDepth + (tag.isEnd ? -1 : 1))
+        case "blockquote":
+            writer.paragraphBreak()
+            writer.quoteDepth = max(0, writer.quoteDepth + (tag.isEnd ? -1 : 1))
+        case "ul", "ol": list(tag)
+        case "li":
+            writer.lineBreak()
+            if !tag.isEnd {
+                writer.append(String(repeating: "  ", count: max(0, writer.listDepth - 1)) + "- ")
+            }
+        case "td", "th": writer.space()
+        case "a": anchor(tag)
+        default:
+            if HTMLTextRenderer.lineBlocks.contains(tag.name) { writer.lineBreak() }
+        }
+    }
+
+    private mutating func paragraph(_ tag: HTMLTag) {
+        if !tag.isEnd {
+            lastParagraphWasMso = tag.attribute("class", in: tokenizer.bytes)?.lowercased().contains("msonormal") ?? false
+        }
+        if lastParagraphWasMso { writer.lineBreak() } else { writer.paragraphBreak() }
+    }
+
+    private mutating func list(_ tag: HTMLTag) {
+        if tag.isEnd { writer.listDepth = max(0, writer.listDepth - 1) }
+        if writer.listDepth == 0 { writer.paragraphBreak() } else { writer.lineBreak() }
+        if !tag.isEnd { writer.listDepth += 1 }
+    }
+
+    private mutating func anchor(_ tag: HTMLTag) {
+        closeLink()
+        guard !tag.isEnd, let href = tag.attribute("href", in: tokenizer.bytes) else { return }
+        link = (writer.bytes.count, href.trimmingASCIISpaces())
+    }
+
+    private mutating func closeLink() {
+        guard let open = link else { return }
+        link = nil
+        let start = min(open.start, writer.bytes.count)
+        let text = String(decoding: writer.bytes[start...], as: UTF8.self)
+            .trimmingASCIISpaces(alsoTrimming: [">", "\n"])
+        if let target = HTMLTextRenderer.linkTarget(text: text, href: open.href) {
+            writer.appendInline(" <\(target)>")
+        }
+    }
+
+    /// What to write after a link's text, nil when the text already says it.
+    static func linkTarget(text: String, href: String) -> String? {
+        guard !text.isEmpty, !href.isEmpty, href.utf8.count <= 2048 else { return nil }
+        let lowered = href.lowercased()
+        if lowered.hasPrefix("#") || lowered.hasPrefix("javascript:") || lowered.hasPrefix("cid:") { return nil }
+        if lowered.hasPrefix("mailto:") {
+            let address = String(href.dropFirst(7).prefix { $0 != "?" })
+            return address.lowercased() == text.lowercased() || address.isEmpty ? nil : address
+        }
+        return comparable(text) == comparable(href) ? nil : href
+    }
+
+    private static func comparable(_ url: String) -> Substring {
+        var value = Substring(url.lowercased())
+        for scheme in ["https://", "http://"] where value.hasPrefix(scheme) { value = value.dropFirst(scheme.count) }
+        while value.hasSuffix("/") { value = value.dropLast() }
+        return value
+    }
+
+    private static let headElements: Set<String> = ["meta", "link", "title", "style", "script", "base", "noscript"]
+
+    private static let lineBlocks: Set<String> = [
+        "div", "tr", "table", "dd", "dt", "dl", "section", "article", "header", "footer", "nav", "aside",
+        "main", "form", "fieldset", "address", "figure", "figcaption", "center", "hr", "caption", "details",
+        "summary", "body", "html", "tbody", "thead", "tfoot",
+    ]
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces, tabs and the given extra characters.
+    func trimmingASCIISpaces(alsoTrimming extra: Set<Character> = []) -> String {
+        let isTrimmed: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || extra.contains($0) }
+        guard let first = firstIndex(where: { !isTrimmed($0) }), let last = lastIndex(where: { !isTrimmed($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,111 @@
+/// Accumulates rendered text the way a browser lays it out, for `HTMLText`.
+///
+/// Invariant that keeps it simple: line breaks are never written eagerly. They wait in
+/// `pendingBreaks` until the next visible character, so the output never starts or ends with
+/// a blank line and a run of blocks can never stack up more than one blank line.
+struct HTMLTextWriter {
+    private(set) var bytes: [UInt8] = []
+    private var pendingBreaks = 0
+    private var pendingSpace = false
+    /// `> ` prefixes to write at the start of each line (blockquote nesting).
+    var quoteDepth = 0
+    /// Indentation for nested lists.
+    var listDepth = 0
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+    private var atLineStart: Bool { bytes.isEmpty || pendingBreaks > 0 }
+
+    /// A block boundary (`div`, `li`, `tr`): the next text starts on a new line.
+    mutating func lineBreak() {
+        if !bytes.isEmpty, pendingBreaks == 0 { pendingBreaks = 1 }
+        pendingSpace = false
+    }
+
+    /// A paragraph boundary (`p`, `h1`): the next text follows one blank line.
+    mutating func paragraphBreak() {
+        if !bytes.isEmpty { pendingBreaks = 2 }
+        pendingSpace = false
+    }
+
+    /// `<br>` or a newline inside `pre`: always ends the line, so two make a blank line.
+    mutating func hardBreak() {
+        if !bytes.isEmpty { pendingBreaks = min(pendingBreaks + 1, 2) }
+        pendingSpace = false
+    }
+
+    /// Collapsible white space: at most one space between words, none at a line start.
+    mutating func space() {
+        if !atLineStart { pendingSpace = true }
+    }
+
+    mutating func append(_ byte: UInt8) {
+        flush()
+        bytes.append(byte)
+    }
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        flush()
+        if scalar.isASCII {
+            bytes.append(UInt8(scalar.value))
+        } else {
+            bytes.append(contentsOf: String(Character(scalar)).utf8)
+        }
+    }
+
+    mutating func append(_ string: String) {
+        flush()
+        bytes.append(contentsOf: string.utf8)
+    }
+
+    /// Appends right after the last visible character, ignoring pending breaks (link targets).
+    mutating func appendInline(_ string: String) {
+        bytes.append(contentsOf: string.utf8)
+    }
+
+    private mutating func flush() {
+        if pendingBreaks > 0 {
+            for _ in 0..<pendingBreaks { bytes.append(0x0A) }
+            pendingBreaks = 0
+            pendingSpace = false
+            writeLinePrefix()
+        } else if bytes.isEmpty {
+            writeLinePrefix()
+        }
+        if pendingSpace {
+            bytes.append(0x20)
+            pendingSpace = false
+        }
+    }
+
+    private mutating func writeLinePrefix() {
+        for _ in 0..<quoteDepth { bytes.append(contentsOf: [UInt8(ascii: ">"), 0x20]) }
+    }
+
+    /// The text with trailing spaces removed from every line and blank runs (including lines
+    /// that held only `&nbsp;` or quote prefixes) reduced to one blank line.
+    func finish() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var blankRun = 0
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var trimmedEnd = lineEnd
+            while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09 { trimmedEnd -= 1 }
+            if trimmedEnd == lineStart {
+                blankRun += 1
+            } else {
+                if !out.isEmpty { out.append(contentsOf: repeatElement(0x0A, count: min(blankRun, 1) + 1)) }
+                out.append(contentsOf: bytes[lineStart..<trimmedEnd])
+                blankRun = 0
+            }
+            lineStart = lineEnd + 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

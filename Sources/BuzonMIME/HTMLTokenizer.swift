@@ -1,0 +1,198 @@
+/// A forgiving, single-pass HTML tokenizer over UTF-8 bytes.
+///
+/// Why hand-written: mail HTML is routinely broken (unclosed tags, `<` in text, Outlook's
+/// conditional comments, megabyte-long inline `style` or `data:` attributes) and the parse
+/// benchmark runs it on every message. The contract is the browser's attitude, simplified:
+/// never trap, never go back more than once over the same bytes, and always make progress.
+///
+/// - A `<` that is not followed by a letter, `/` + letter, `!` or `?` is text.
+/// - A tag whose quoted attribute value never closes ends at the first `>` after its `<`.
+/// - A tag with no `>` at all ends the input (its bytes are dropped, as browsers do).
+/// - `script`, `style`, `title` and `textarea` content is raw text up to the matching end tag.
+package struct HTMLTokenizer {
+    package enum Token {
+        case text(Range<Int>)
+        /// Content of a raw-text element (`script`, `style`, `title`, `textarea`).
+        case rawText(Range<Int>)
+        case tag(HTMLTag)
+        /// Comments, doctypes and processing instructions: nothing to render.
+        case ignorable
+    }
+
+    package let bytes: [UInt8]
+    package private(set) var position = 0
+    private var rawTextElement: String?
+    /// Positions from which the given quote byte is known not to occur again; keeps broken
+    /// attribute quoting from turning the scan quadratic.
+    private var noDoubleQuoteFrom = Int.max
+    private var noSingleQuoteFrom = Int.max
+
+    package init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    package mutating func next() -> Token? {
+        if let element = rawTextElement {
+            rawTextElement = nil
+            return rawText(until: element)
+        }
+        guard position < bytes.count else { return nil }
+        if bytes[position] == UInt8(ascii: "<"), startsMarkup(at: position) {
+            return markup()
+        }
+        let start = position
+        position += 1
+        while position < bytes.count, !(bytes[position] == UInt8(ascii: "<") && startsMarkup(at: position)) {
+            position += 1
+        }
+        return .text(start..<position)
+    }
+
+    private func startsMarkup(at index: Int) -> Bool {
+        guard index + 1 < bytes.count else { return false }
+        let next = bytes[index + 1]
+        if HTMLTokenizer.isLetter(next) || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") { return true }
+        return next == UInt8(ascii: "/") && index + 2 < bytes.count && HTMLTokenizer.isLetter(bytes[index + 2])
+    }
+
+    private mutating func markup() -> Token {
+        let next = bytes[position + 1]
+        if next == UInt8(ascii: "!") {
+            if matches("<!--", at: position) {
+                position = find("-->", from: position + 4).map { $0 + 3 } ?? bytes.count
+            } else {
+                position = (firstIndex(of: UInt8(ascii: ">"), from: position) ?? bytes.count - 1) + 1
+            }
+            return .ignorable
+        }
+        if next == UInt8(ascii: "?") {
+            position = (firstIndex(of: UInt8(ascii: ">"), from: position) ?? bytes.count - 1) + 1
+            return .ignorable
+        }
+        return tag()
+    }
+
+    private mutating func tag() -> Token {
+        let start = position
+        var index = position + 1
+        let isEnd = bytes[index] == UInt8(ascii: "/")
+        if isEnd { index += 1 }
+        let nameStart = index
+        while index < bytes.count, HTMLTokenizer.isNameByte(bytes[index]) { index += 1 }
+        let name = HTMLTokenizer.lowercasedASCII(bytes[nameStart..<index])
+        let attributesStart = index
+        guard let close = tagEnd(from: index, tagStart: start) else {
+            position = bytes.count
+            return .ignorable
+        }
+        position = close + 1
+        let selfClosing = close > attributesStart && bytes[close - 1] == UInt8(ascii: "/")
+        if !isEnd, !selfClosing, HTMLTokenizer.rawTextElements.contains(name) { rawTextElement = name }
+        return .tag(HTMLTag(name: name, isEnd: isEnd, isSelfClosing: selfClosing,
+                            range: start..<position, attributes: attributesStart..<close))
+    }
+
+    /// Index of the `>` closing the tag, honouring quoted attribute values.
+    private mutating func tagEnd(from start: Int, tagStart: Int) -> Int? {
+        var index = start
+        var afterEquals = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") { return index }
+            if afterEquals, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                guard let closing = closingQuote(byte, from: index + 1) else {
+                    return firstIndex(of: UInt8(ascii: ">"), from: tagStart)
+                }
+                index = closing + 1
+                afterEquals = false
+                continue
+            }
+            if byte == UInt8(ascii: "=") {
+                afterEquals = true
+            } else if !HTMLTokenizer.isSpace(byte) {
+                afterEquals = false
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private mutating func closingQuote(_ quote: UInt8, from start: Int) -> Int? {
+        let knownAbsent = quote == UInt8(ascii: "\"") ? noDoubleQuoteFrom : noSingleQuoteFrom
+        if start >= knownAbsent { return nil }
+        if let found = firstIndex(of: quote, from: start) { return found }
+        if quote == UInt8(ascii: "\"") { noDoubleQuoteFrom = start } else { noSingleQuoteFrom = start }
+        return nil
+    }
+
+    private mutating func rawText(until element: String) -> Token {
+        let start = position
+        var index = position
+        let closing = Array("</\(element)".utf8)
+        while let candidate = firstIndex(of: UInt8(ascii: "<"), from: index) {
+            if matchesCaseInsensitive(closing, at: candidate) {
+                position = candidate
+                return .rawText(start..<candidate)
+            }
+            index = candidate + 1
+        }
+        position = bytes.count
+        return .rawText(start..<bytes.count)
+    }
+
+    // MARK: Byte helpers
+
+    private func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private func find(_ needle: String, from start: Int) -> Int? {
+        let pattern = Array(needle.utf8)
+        var index = start
+        while let candidate = firstIndex(of: pattern[0], from: index) {
+            if matches(needle, at: candidate) { return candidate }
+            index = candidate + 1
+        }
+        return nil
+    }
+
+    private func matches(_ needle: String, at index: Int) -> Bool {
+        matchesCaseInsensitive(Array(needle.utf8), at: index)
+    }
+
+    private func matchesCaseInsensitive(_ pattern: [UInt8], at index: Int) -> Bool {
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in 0..<pattern.count where HTMLTokenizer.lower(bytes[index + offset]) != pattern[offset] {
+            return false
+        }
+        return true
+    }
+
+    static let rawTextElements: Set<String> = ["script", "style", "title", "textarea"]
+
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+            || byte == UInt8(ascii: "_")
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+
+    static func lowercasedASCII(_ slice: ArraySlice<UInt8>) -> String {
+        String(decoding: slice.map(lower), as: UTF8.self)
+    }
+}

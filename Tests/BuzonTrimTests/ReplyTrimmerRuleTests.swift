@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import BuzonMIME
+@testable import BuzonTrim
+
+/// The cut reasons and the edges the golden files do not pin down.
+@Suite struct ReplyTrimmerRuleTests {
+    let trimmer = ReplyTrimmer()
+
+    @Test func reportsWhichRuleCut() {
+        #expect(trimmer.trim(text: "Hola\n\nTexto").cut == nil)
+        #expect(trimmer.trim(text: "Sí\n\n##- Por favor, escriba su respuesta por encima de esta línea -##\nx").cut == .replyMarker)
+        #expect(trimmer.trim(text: "Sí\n\nOn Mon, Nov 21, 2026 at 10:02 AM Ana <a@x.com> wrote:\n> q").cut == .quoteHeader)
+        #expect(trimmer.trim(text: "Sí\n\n> q\n> r").cut == .quotedBlock)
+        #expect(trimmer.trim(text: "Sí\n-- \nAna").cut == .signature)
+        #expect(trimmer.trim(text: "Sí\n\nSent from my iPhone").cut == .mobileFooter)
+        #expect(trimmer.trim(html: "<div>Sí</div><blockquote type=\"cite\">q</blockquote>").cut == .htmlQuote)
+    }
+
+    @Test func markerHeaderAboveIsCutWithTheMarker() {
+        let text = "Listo\n\nEl lun, 21 nov 2026 a las 10:02, Soporte <s@x.com> escribió:\n\n" +
+            "> —–#### Por favor, no responda bajo este aviso ####—–\n> Ticket OP1"
+        let reply = trimmer.trim(text: text)
+        #expect(reply.text == "Listo")
+        #expect(reply.cut == .replyMarker)
+    }
+
+    @Test func customMarkersReplaceTheDefaults() {
+        let custom = ReplyTrimmer(markers: ["=== Responda arriba ==="])
+        #expect(custom.trim(text: "Ok\n\n-- responda ARRIBA --\nviejo").text == "Ok")
+        #expect(custom.trim(text: "Ok\n##- Please type your reply above this line -##\nviejo").text
+            == "Ok\n##- Please type your reply above this line -##\nviejo")
+    }
+
+    @Test func proseThatLooksLikeAHeaderIsKept() {
+        let text = "El técnico escribió:\n\"vuelvo mañana\"\nPero no volvió.\nDe: nada sirve reclamar.\nGracias"
+        #expect(trimmer.trim(text: text).text == text)
+        #expect(trimmer.trim(text: text).cut == nil)
+    }
+
+    @Test func quoteOnlyIsEmpty() {
+        #expect(trimmer.trim(text: "\n> solo cita\n>\n> más\n").text == "")
+        #expect(trimmer.trim(html: "<blockquote type=\"cite\">solo cita</blockquote>").text == "")
+    }
+
+    @Test func forwardSubjectKeepsOutlookBlock() {
+        let body = "Miren esto\n\nDe: Banco <b@x.com>\nEnviado: lunes\nPara: Ana\nAsunto: Alerta\n\nCargo de $10"
+        #expect(trimmer.trim(text: body).text == "Miren esto")
+        #expect(trimmer.trim(Message(subject: "RV: Alerta", text: body)).text == body)
+        #expect(trimmer.trim(Message(subject: "RE: RV: Alerta", text: body)).text == "Miren esto")
+        #expect(ReplyTrimmer.isForwardSubject("Fwd: x") && !ReplyTrimmer.isForwardSubject("Re: Fwd: x"))
+    }
+
+    @Test func messagePrefersHTMLAndFallsBackToText() {
+        var message = Message(text: "Texto plano\n\n> cita", html: "<div>Desde HTML</div><div class=\"gmail_quote\">cita</div>")
+        #expect(trimmer.trim(message).text == "Desde HTML")
+        message.html = "<img src=\"cid:logo\">"
+        #expect(trimmer.trim(message).text == "Texto plano")
+    }
+
+    @Test func trimsALongThreadQuickly() {
+        let reply = "Gracias por la ayuda, sigue fallando.\n\n"
+        let history = (0..<4_000).map { "> línea \($0) del historial con algo de texto para leer" }.joined(separator: "\n")
+        let text = reply + "El lun, 21 nov 2026 a las 10:02, Soporte <s@x.com> escribió:\n" + history
+        let start = ContinuousClock.now
+        for _ in 0..<20 { #expect(trimmer.trim(text: text).text == "Gracias por la ayuda, sigue fallando.") }
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed < .seconds(2), "20 trims of \(text.utf8.count) bytes took \(elapsed)")
+    }
+}
