@@ -11,7 +11,7 @@ extension TicketStore {
     }
 
     public func ticket(number: String) throws(StoreError) -> TicketSnapshot? {
-        try summary(number: number)?.snapshot
+        try summary(number: number).map { summary throws(StoreError) in try withParticipants(summary.snapshot) }
     }
 
     /// The newest ticket that received or sent one of `ids` (messages in or out, and the outbox, so
@@ -23,7 +23,7 @@ extension TicketStore {
                 SELECT ticket_id FROM messages WHERE message_id IN (SELECT value FROM json_each(?1))
                 UNION SELECT ticket_id FROM outbox WHERE message_id IN (SELECT value FROM json_each(?1))
             ) ORDER BY t.id DESC LIMIT 1
-            """, JSONStrings.encode(ids)) { Self.summary(from: $0).snapshot }
+            """, JSONStrings.encode(ids)) { Self.summary(from: $0).snapshot }.map(withParticipants)
     }
 
     public func openTicketCount(organization: String) throws(StoreError) -> Int {

@@ -18,4 +18,6 @@ public enum DecisionRule: String, Sendable, Hashable, CaseIterable {
     case unknownSender = "unknown_sender"
     case staffWithoutTicket = "staff_without_ticket"
     case openTicketLimit = "open_ticket_limit"
+    /// An operator approved a held message (`buzon held approve`): a new ticket whatever held it.
+    case heldApproved = "held_approved"
 }

@@ -13,7 +13,7 @@ struct DecisionRecorder {
     let now: Date
     let originalSize: Int?
     /// Templates queued, for the result and the logs.
-    private(set) var queued: [String] = []
+    var queued: [String] = []
 
     init(processor: MessageProcessor, mail: IncomingMail, raw: [UInt8], mailbox: MailboxConfig, now: Date, originalSize: Int?) {
         self.processor = processor
@@ -24,9 +24,9 @@ struct DecisionRecorder {
         self.originalSize = originalSize
     }
 
-    private var store: TicketStore { processor.store }
-    private var runtime: GatewayRuntime { processor.runtime }
-    private var message: Message { mail.message }
+    var store: TicketStore { processor.store }
+    var runtime: GatewayRuntime { processor.runtime }
+    var message: Message { mail.message }
 
     /// Records `decision`; returns the ticket the message belongs to, if any.
     mutating func record(_ decision: Decision) throws -> String? {
