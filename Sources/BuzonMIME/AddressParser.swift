@@ -47,7 +47,8 @@ enum AddressParser {
                     index = next
                     continue
                 }
-                word.append(byte)  // unterminated quote: read it as text
+                // Unterminated quote: drop the stray `"` and read the rest as plain words.
+                diagnostics.append(Diagnostic(.malformedAddress, "unterminated quote in address list"))
             case ASCII.openParen:
                 endWord()
                 let (text, next) = comment(bytes, from: index)

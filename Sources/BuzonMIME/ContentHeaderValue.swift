@@ -81,8 +81,9 @@ struct ContentHeaderValue: Sendable, Equatable {
     }
 
     private static func addSection(base: String, suffix: [UInt8], value: String, to sections: inout [String: [Section]]) {
+        // `name*` (suffix empty) is one extended value; `name*0*` an extended section; `name*1` a plain one.
         var digits = suffix[...]
-        let encoded = digits.last == 0x2A
+        let encoded = digits.isEmpty || digits.last == 0x2A
         if encoded { digits = digits.dropLast() }
         var number = 0
         if !digits.isEmpty {
