@@ -15,8 +15,10 @@ import Testing
         return names.filter { $0.hasSuffix(".eml") }.map { String($0.dropLast(4)) }.sorted()
     }
 
+    /// The source directory when present (edits count without a rebuild), else the bundled copy.
     static func bundledFixtures() -> URL {
-        Bundle.module.resourceURL?.appendingPathComponent("Fixtures") ?? sourceFixtures
+        if FileManager.default.fileExists(atPath: sourceFixtures.path) { return sourceFixtures }
+        return Bundle.module.resourceURL?.appendingPathComponent("Fixtures") ?? sourceFixtures
     }
 
     @Test func corpusIsNotEmpty() {
