@@ -6,7 +6,7 @@
 ///   including the alternatives we do not show (`text/calendar`, `text/enriched`).
 /// - `Message.text` joins every body `text/plain` part in tree order with a blank line:
 ///   Apple Mail splits one reply into text / image / text and all of it is the reply.
-///   Without any, it is `HTMLText.plainText(fromHTML:)` of the HTML.
+///   Blank ones are skipped. Without any, it is `HTMLText.plainText(fromHTML:)` of the HTML.
 /// - `Message.html` joins every body `text/html` part the same way, nil when there is none.
 /// - An attached message (`message/rfc822`) is one attachment (its bytes as an `.eml`);
 ///   its own text and attachments do not leak into the outer message. Its parsed tree stays
@@ -23,10 +23,13 @@ struct BodySelector {
         visit(root, diagnostics: &diagnostics)
     }
 
+    /// Blank text parts (an empty alternative, a stray delimiter) are skipped: a blank
+    /// `text/plain` next to a real HTML body must not hide it.
     var text: String {
-        if !textParts.isEmpty { return textParts.joined(separator: "\n\n") }
-        guard let html else { return "" }
-        return HTMLText.plainText(fromHTML: html)
+        let meaningful = textParts.filter { !$0.allSatisfy(\.isWhitespace) }
+        if !meaningful.isEmpty { return meaningful.joined(separator: "\n\n") }
+        if let html { return HTMLText.plainText(fromHTML: html) }
+        return textParts.first ?? ""
     }
 
     var html: String? { htmlParts.isEmpty ? nil : htmlParts.joined(separator: "\n") }

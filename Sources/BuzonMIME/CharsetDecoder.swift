@@ -10,7 +10,7 @@ enum CharsetDecoder {
         case singleByte(SingleByteCharset)
     }
 
-    /// The charset name as a lookup key: quotes, RFC 2231 `*language` suffix, case,
+    /// The charset name as a lookup key: quotes, RFC 2231 `*language` and `:year` suffixes, case,
     /// and the separators `-`, `_`, space removed (`ISO_8859-1` == `iso-8859-1` == `iso88591`).
     static func key(_ name: String) -> String {
         var out = [UInt8]()
@@ -18,7 +18,7 @@ enum CharsetDecoder {
             if byte == ASCII.quote || byte == ASCII.dash || byte == ASCII.underscore || ASCII.isWhitespace(byte) {
                 continue
             }
-            if byte == 0x2A { break }  // `*` starts an RFC 2231 language tag
+            if byte == 0x2A || byte == ASCII.colon { break }  // `*language` (RFC 2231), `:1987` year suffix
             out.append(ASCII.lower(byte))
         }
         return String(decoding: out, as: UTF8.self)

@@ -84,7 +84,8 @@ struct HeaderBlockParser {
         let prefix: [UInt8] = Array("From ".utf8)
         guard end &- start >= prefix.count else { return false }
         for (offset, byte) in prefix.enumerated() where bytes[start &+ offset] != byte { return false }
-        return true
+        // `From : x` is an (obsolete-syntax) field, not an mbox separator.
+        return Self.colonAfterName(bytes, from: start, to: Self.line(bytes, from: start, end: end).contentEnd) == nil
     }
 
     static func preview(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
@@ -124,7 +125,9 @@ struct HeaderBlockParser {
             guard nameRange != nil else { return }  // folded line before any field: nothing to attach to
             if !isFolded {
                 folded.removeAll(keepingCapacity: true)
-                folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]))
+                let firstLineEnd = min(valueEnd, valueStart &+ limits.maxHeaderFieldBytes)
+                if firstLineEnd < valueEnd { overLength = true }
+                folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[valueStart..<firstLineEnd]))
                 isFolded = true
             }
             let room = limits.maxHeaderFieldBytes &- folded.count
