@@ -9,16 +9,38 @@ public struct MIMEPart: Sendable {
     /// Children of a multipart, or the single encapsulated message of `message/rfc822`.
     public var children: [MIMEPart]
     /// Decoded content of a leaf (transfer encoding removed; text NOT yet charset-converted).
+    /// For `message/rfc822` parts: the encapsulated message as written (transfer encoding removed).
     public var body: [UInt8]
+    /// `Content-Disposition` token lower-cased (`inline`, `attachment`), nil when absent.
+    public var disposition: String?
+    /// Filename from `Content-Disposition filename=` or else `Content-Type name=`,
+    /// RFC 2231 and RFC 2047 decoded; nil when the part names none.
+    public var filename: String?
+    /// `Content-ID` without angle brackets.
+    public var contentID: String?
+    /// `Content-Transfer-Encoding` lower-cased, nil when absent (7bit).
+    public var transferEncoding: String?
 
     public init(headers: HeaderFields = HeaderFields(), contentType: String = "text/plain",
-                parameters: [String: String] = [:], children: [MIMEPart] = [], body: [UInt8] = []) {
+                parameters: [String: String] = [:], children: [MIMEPart] = [], body: [UInt8] = [],
+                disposition: String? = nil, filename: String? = nil, contentID: String? = nil,
+                transferEncoding: String? = nil) {
         self.headers = headers
         self.contentType = contentType
         self.parameters = parameters
         self.children = children
         self.body = body
+        self.disposition = disposition
+        self.filename = filename
+        self.contentID = contentID
+        self.transferEncoding = transferEncoding
     }
+
+    /// `message/rfc822` (or its RFC 6532 twin `message/global`): an attached e-mail.
+    public var isEncapsulatedMessage: Bool { contentType == "message/rfc822" || contentType == "message/global" }
+
+    /// The `charset` parameter, nil when absent.
+    public var charset: String? { parameters["charset"] }
 
     public var isMultipart: Bool { contentType.hasPrefix("multipart/") }
 

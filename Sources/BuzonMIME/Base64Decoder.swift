@@ -1,0 +1,100 @@
+/// Lenient base64 (RFC 2045 §6.8) straight into a preallocated buffer.
+///
+/// RFC 2045 §6.8: "Any characters outside of the base64 alphabet are to be ignored in
+/// base64-encoded data." We go further for real mail: any line length, missing `=` padding,
+/// and `=` in the middle are tolerated; garbage is skipped and reported.
+enum Base64Decoder {
+    /// 0–63 for alphabet bytes, `skip` for whitespace and `=`, `junk` for everything else.
+    static let skip: UInt8 = 0x40
+    static let junk: UInt8 = 0x80
+    static let table: [UInt8] = {
+        var table = [UInt8](repeating: junk, count: 256)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        for (value, byte) in alphabet.enumerated() { table[Int(byte)] = UInt8(value) }
+        for byte in [ASCII.space, ASCII.tab, ASCII.cr, ASCII.lf, ASCII.equals, 0x0B, 0x0C] { table[Int(byte)] = skip }
+        // URL-safe alphabet, seen from some webmail exports.
+        table[Int(UInt8(ascii: "-"))] = 62
+        table[Int(UInt8(ascii: "_"))] = 63
+        return table
+    }()
+
+    struct Result {
+        var bytes: [UInt8]
+        /// Bytes that were neither alphabet, whitespace nor padding.
+        var junkCount: Int
+        /// A single dangling sextet at the end (6 bits cannot make a byte).
+        var danglingBits: Bool
+    }
+
+    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> Result {
+        var junkCount = 0
+        var dangling = false
+        let capacity = input.count / 4 &* 3 &+ 3
+        let bytes = table.withUnsafeBufferPointer { lookup in
+            [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                guard let source = input.baseAddress, let dest = out.baseAddress, let map = lookup.baseAddress else {
+                    count = 0
+                    return
+                }
+                var index = 0
+                var written = 0
+                var accumulator: UInt32 = 0
+                var pending = 0
+                let total = input.count
+                while index < total {
+                    // Fast path: four alphabet bytes in a row while aligned on a quantum.
+                    if pending == 0 {
+                        while index &+ 4 <= total {
+                            let a = map[Int(source[index])], b = map[Int(source[index &+ 1])]
+                            let c = map[Int(source[index &+ 2])], d = map[Int(source[index &+ 3])]
+                            if (a | b | c | d) & 0xC0 != 0 { break }
+                            let value = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            dest[written] = UInt8(truncatingIfNeeded: value >> 16)
+                            dest[written &+ 1] = UInt8(truncatingIfNeeded: value >> 8)
+                            dest[written &+ 2] = UInt8(truncatingIfNeeded: value)
+                            written &+= 3
+                            index &+= 4
+                        }
+                        if index >= total { break }
+                    }
+                    let sextet = map[Int(source[index])]
+                    index &+= 1
+                    if sextet < 64 {
+                        accumulator = accumulator << 6 | UInt32(sextet)
+                        pending &+= 1
+                        if pending == 4 {
+                            dest[written] = UInt8(truncatingIfNeeded: accumulator >> 16)
+                            dest[written &+ 1] = UInt8(truncatingIfNeeded: accumulator >> 8)
+                            dest[written &+ 2] = UInt8(truncatingIfNeeded: accumulator)
+                            written &+= 3
+                            pending = 0
+                            accumulator = 0
+                        }
+                    } else if sextet == junk {
+                        junkCount &+= 1
+                    }
+                }
+                // Missing padding: 2 or 3 leftover sextets still carry 1 or 2 whole bytes.
+                switch pending {
+                case 2:
+                    dest[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
+                    written &+= 1
+                case 3:
+                    dest[written] = UInt8(truncatingIfNeeded: accumulator >> 10)
+                    dest[written &+ 1] = UInt8(truncatingIfNeeded: accumulator >> 2)
+                    written &+= 2
+                case 1:
+                    dangling = true
+                default:
+                    break
+                }
+                count = written
+            }
+        }
+        return Result(bytes: bytes, junkCount: junkCount, danglingBits: dangling)
+    }
+
+    static func decode(_ input: [UInt8]) -> Result {
+        input.withUnsafeBufferPointer { decode($0) }
+    }
+}

@@ -1,0 +1,67 @@
+/// Chooses the body text, the HTML body and the attachments from a parsed MIME tree.
+///
+/// Rules (the issue's, made precise):
+/// - A leaf `text/plain` or `text/html` part is a body part unless it is an attachment
+///   (`Content-Disposition: attachment` or a filename). Every other leaf is an attachment,
+///   including the alternatives we do not show (`text/calendar`, `text/enriched`).
+/// - `Message.text` joins every body `text/plain` part in tree order with a blank line:
+///   Apple Mail splits one reply into text / image / text and all of it is the reply.
+///   Blank ones are skipped. Without any, it is `HTMLText.plainText(fromHTML:)` of the HTML.
+/// - `Message.html` joins every body `text/html` part the same way, nil when there is none.
+/// - An attached message (`message/rfc822`) is one attachment (its bytes as an `.eml`);
+///   its own text and attachments do not leak into the outer message. Its parsed tree stays
+///   available under `MIMEPart.children`.
+/// - `isInline`: `Content-Disposition: inline`, or no disposition but a `Content-ID`
+///   (images of a `multipart/related` referenced from the HTML).
+struct BodySelector {
+    private(set) var textParts: [String] = []
+    private(set) var htmlParts: [String] = []
+    private(set) var attachments: [Attachment] = []
+
+    /// Walks `root`; tree depth is already bounded by the parser's nesting limit.
+    mutating func collect(_ root: MIMEPart, diagnostics: inout [Diagnostic]) {
+        visit(root, diagnostics: &diagnostics)
+    }
+
+    /// Blank text parts (an empty alternative, a stray delimiter) are skipped: a blank
+    /// `text/plain` next to a real HTML body must not hide it.
+    var text: String {
+        let meaningful = textParts.filter { !$0.allSatisfy(\.isWhitespace) }
+        if !meaningful.isEmpty { return meaningful.joined(separator: "\n\n") }
+        if let html { return HTMLText.plainText(fromHTML: html) }
+        return textParts.first ?? ""
+    }
+
+    var html: String? { htmlParts.isEmpty ? nil : htmlParts.joined(separator: "\n") }
+
+    private mutating func visit(_ part: MIMEPart, diagnostics: inout [Diagnostic]) {
+        if part.isEncapsulatedMessage {
+            attachments.append(attachment(part))
+            return
+        }
+        if part.isMultipart {
+            for child in part.children { visit(child, diagnostics: &diagnostics) }
+            return
+        }
+        let isBodyCandidate = part.disposition != "attachment" && part.filename == nil
+        if isBodyCandidate && part.contentType == "text/plain" {
+            textParts.append(decodeText(part, diagnostics: &diagnostics))
+        } else if isBodyCandidate && part.contentType == "text/html" {
+            htmlParts.append(decodeText(part, diagnostics: &diagnostics))
+        } else {
+            attachments.append(attachment(part))
+        }
+    }
+
+    private func decodeText(_ part: MIMEPart, diagnostics: inout [Diagnostic]) -> String {
+        ASCII.normalizingLineEnds(part.body).withUnsafeBufferPointer {
+            CharsetDecoder.decode($0, charset: part.charset, diagnostics: &diagnostics)
+        }
+    }
+
+    private func attachment(_ part: MIMEPart) -> Attachment {
+        let inline = part.disposition == "inline" || (part.disposition == nil && part.contentID != nil)
+        return Attachment(filename: part.filename, contentType: part.contentType, contentID: part.contentID,
+                          isInline: inline, data: part.body)
+    }
+}

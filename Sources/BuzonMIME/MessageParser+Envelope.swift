@@ -1,0 +1,38 @@
+/// The top-level header fields Buzón needs, decoded.
+extension MessageParser {
+    func readEnvelope(into message: inout Message, diagnostics: inout [Diagnostic]) {
+        let headers = message.headers
+        if let raw = headers["Message-ID"] { message.messageID = MessageIDParser.parse(raw).first }
+        message.inReplyTo = headers.values("In-Reply-To").flatMap(MessageIDParser.parse)
+        message.references = headers.values("References").flatMap(MessageIDParser.parse)
+        message.fromAll = addresses(headers, "From", &diagnostics)
+        message.from = message.fromAll.first
+        message.to = addresses(headers, "To", &diagnostics)
+        message.cc = addresses(headers, "Cc", &diagnostics)
+        message.replyTo = addresses(headers, "Reply-To", &diagnostics)
+        if message.from == nil, let sender = addresses(headers, "Sender", &diagnostics).first {
+            message.from = sender
+            message.fromAll = [sender]
+        }
+        if let raw = headers["Return-Path"] { message.returnPath = returnPath(raw, &diagnostics) }
+        if let raw = headers["Subject"] { message.subject = EncodedWordDecoder.decode(raw, diagnostics: &diagnostics) }
+        if let raw = headers["Date"] {
+            message.date = DateParser.parse(raw)
+            if message.date == nil {
+                diagnostics.append(Diagnostic(.malformedDate, "unreadable Date \"\(raw.prefix(80))\"; date left empty"))
+            }
+        }
+    }
+
+    /// Every mailbox of every field named `name` (duplicated `To` fields are both read).
+    private func addresses(_ headers: HeaderFields, _ name: String, _ diagnostics: inout [Diagnostic]) -> [Address] {
+        headers.values(name).flatMap { AddressParser.parse($0, diagnostics: &diagnostics) }
+    }
+
+    /// RFC 5321 §4.4: Return-Path: <reverse-path>; `<>` is the null path of bounces → "".
+    private func returnPath(_ raw: String, _ diagnostics: inout [Diagnostic]) -> String {
+        let compact = raw.filter { !$0.isWhitespace }
+        if compact == "<>" || compact.isEmpty { return "" }
+        return AddressParser.parse(raw, diagnostics: &diagnostics).first?.address ?? ""
+    }
+}

@@ -1,0 +1,112 @@
+/// Quoted-printable (RFC 2045 §6.7) straight into a preallocated buffer.
+///
+/// RFC 2045 §6.7: (1) "=" followed by two hexadecimal digits represents that octet;
+/// (3) "any TAB or SPACE characters on an encoded line MUST [be deleted] ... when decoding";
+/// (5) an "=" at the end of an encoded line is a soft line break. Its §6.7 note allows a
+/// robust decoder to accept lowercase hex and to keep an "=" that starts no valid sequence
+/// literally, which is what we do (reporting it). Line breaks come out as LF.
+enum QuotedPrintableDecoder {
+    struct Result {
+        var bytes: [UInt8]
+        /// Number of `=` that started neither a hex pair nor a soft break (kept literally).
+        var invalidEscapes: Int
+    }
+
+    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> Result {
+        var invalid = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: input.count) { out, count in
+            guard let source = input.baseAddress, let dest = out.baseAddress else {
+                count = 0
+                return
+            }
+            let total = input.count
+            var index = 0
+            var written = 0
+            // Output before this length came from escapes and must not be trimmed as trailing space.
+            var protected = 0
+            while index < total {
+                let byte = source[index]
+                if byte != ASCII.equals && byte != ASCII.lf && byte != ASCII.cr {
+                    dest[written] = byte
+                    written &+= 1
+                    index &+= 1
+                    continue
+                }
+                if byte == ASCII.lf || (byte == ASCII.cr && index &+ 1 < total && source[index &+ 1] == ASCII.lf) {
+                    while written > protected && (dest[written &- 1] == ASCII.space || dest[written &- 1] == ASCII.tab) {
+                        written &-= 1
+                    }
+                    dest[written] = ASCII.lf
+                    written &+= 1
+                    index &+= byte == ASCII.cr ? 2 : 1
+                    protected = written
+                    continue
+                }
+                if byte == ASCII.cr {
+                    dest[written] = byte
+                    written &+= 1
+                    index &+= 1
+                    continue
+                }
+                // byte == "="
+                if index &+ 2 < total, let high = ASCII.hexValue(source[index &+ 1]),
+                   let low = ASCII.hexValue(source[index &+ 2]) {
+                    dest[written] = high << 4 | low
+                    written &+= 1
+                    index &+= 3
+                    protected = written
+                    continue
+                }
+                // Soft line break: "=" then optional transport padding then the line end (or the end).
+                var look = index &+ 1
+                while look < total && (source[look] == ASCII.space || source[look] == ASCII.tab) { look &+= 1 }
+                if look >= total {
+                    index = total
+                    continue
+                }
+                if source[look] == ASCII.lf {
+                    index = look &+ 1
+                    continue
+                }
+                if source[look] == ASCII.cr && look &+ 1 < total && source[look &+ 1] == ASCII.lf {
+                    index = look &+ 2
+                    continue
+                }
+                invalid &+= 1
+                dest[written] = ASCII.equals
+                written &+= 1
+                index &+= 1
+                protected = written
+            }
+            count = written
+        }
+        return Result(bytes: bytes, invalidEscapes: invalid)
+    }
+
+    static func decode(_ input: [UInt8]) -> Result {
+        input.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// RFC 2047 §4.2 "Q" encoding: quoted-printable where "_" stands for space (0x20) and
+    /// there are no line breaks. Invalid "=" sequences are kept literally.
+    static func decodeQ(_ input: ArraySlice<UInt8>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(input.count)
+        var index = input.startIndex
+        while index < input.endIndex {
+            let byte = input[index]
+            if byte == ASCII.underscore {
+                out.append(ASCII.space)
+            } else if byte == ASCII.equals, index + 2 < input.endIndex,
+                      let high = ASCII.hexValue(input[index + 1]), let low = ASCII.hexValue(input[index + 2]) {
+                out.append(high << 4 | low)
+                index += 3
+                continue
+            } else {
+                out.append(byte)
+            }
+            index += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+@testable import BuzonMIME
+
+@Suite struct HeaderBlockParserTests {
+    private func parse(_ text: String, limits: MessageParser.Limits = .init()) -> (HeaderBlockParser.Result, [Diagnostic.Code], [UInt8]) {
+        let bytes = Array(text.utf8)
+        var diagnostics: [Diagnostic] = []
+        let result = bytes.withUnsafeBufferPointer {
+            HeaderBlockParser(limits: limits).parse($0, from: 0, to: $0.count, diagnostics: &diagnostics)
+        }
+        return (result, diagnostics.map(\.code), bytes)
+    }
+
+    @Test func unfoldsAndKeepsDuplicatesInOrder() {
+        let (result, codes, bytes) = parse("Subject: uno\r\n dos\r\n\tTres\r\nReceived: a\r\nreceived: b\r\n\r\ncuerpo")
+        #expect(result.fields["subject"] == "uno dos\tTres")
+        #expect(result.fields.values("RECEIVED") == ["a", "b"])
+        #expect(Array(bytes[result.bodyStart...]) == Array("cuerpo".utf8))
+        #expect(codes.isEmpty)
+    }
+
+    @Test func mixedLineEndsAndObsoleteSpaceBeforeColon() {
+        let (result, _, _) = parse("From : a@b\nTo: c@d\r\nX-Empty:\n\n")
+        #expect(result.fields["From"] == "a@b")
+        #expect(result.fields["To"] == "c@d")
+        #expect(result.fields["X-Empty"] == "")
+    }
+
+    @Test func lineWithoutColonBetweenFieldsIsSkipped() {
+        let (result, codes, _) = parse("From: a@b\nbasura sin dos puntos\nTo: c@d\n\nbody")
+        #expect(result.fields.count == 2)
+        #expect(codes == [.headerWithoutColon])
+    }
+
+    @Test func lineWithoutColonAtTheEndStartsTheBody() {
+        let (result, codes, bytes) = parse("From: a@b\nHola equipo,\ngracias\n")
+        #expect(result.fields.count == 1)
+        #expect(Array(bytes[result.bodyStart...]) == Array("Hola equipo,\ngracias\n".utf8))
+        #expect(codes == [.headerWithoutColon])
+    }
+
+    @Test func mboxFromLineIsSkipped() {
+        let (result, codes, _) = parse("From ana@x.cl Tue Mar  5 10:00:00 2024\nFrom: ana@x.cl\n\n")
+        #expect(result.fields.count == 1)
+        #expect(codes.isEmpty)
+    }
+
+    @Test func eightBitValues() {
+        var bytes = Array("Subject: ".utf8) + [0x61, 0xF1, 0x6F] + Array("\nX-Utf: ".utf8) + Array("año\n\n".utf8)
+        var diagnostics: [Diagnostic] = []
+        let result = bytes.withUnsafeMutableBufferPointer {
+            HeaderBlockParser(limits: .init()).parse(UnsafeBufferPointer($0), from: 0, to: $0.count, diagnostics: &diagnostics)
+        }
+        #expect(result.fields["Subject"] == "año")
+        #expect(result.fields["X-Utf"] == "año")
+        #expect(diagnostics.map(\.code) == [.eightBitHeader])
+        bytes.removeAll()
+    }
+
+    @Test func limitsCapFieldsAndLength() {
+        var limits = MessageParser.Limits()
+        limits.maxHeaderFields = 3
+        limits.maxHeaderFieldBytes = 10
+        let (result, codes, _) = parse("A: 1\nB: 2\nC: 3\nD: 4\nLong: 0123456789abcdef\n folded more\n\n", limits: limits)
+        #expect(result.fields.count == 3)
+        #expect(codes.contains(.tooManyHeaders))
+        limits.maxHeaderFields = 10
+        let (long, longCodes, _) = parse("Long: 0123456789abcdef\n folded more\nShort: 0123456789abcdef\n\n", limits: limits)
+        #expect(long.fields["Long"]?.utf8.count ?? 0 <= 10)
+        #expect(long.fields["Short"] == "0123456789")
+        #expect(longCodes == [.headerTooLong, .headerTooLong])
+    }
+
+    @Test func emptyInputAndHeaderOnlyInput() {
+        #expect(parse("").0.fields.count == 0)
+        let (result, _, bytes) = parse("Subject: solo cabecera")
+        #expect(result.fields["Subject"] == "solo cabecera")
+        #expect(result.bodyStart == bytes.count)
+    }
+}

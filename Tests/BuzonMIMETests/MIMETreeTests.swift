@@ -1,0 +1,118 @@
+import Testing
+@testable import BuzonMIME
+
+@Suite struct MIMETreeTests {
+    private func parse(_ text: String) -> Message { MessageParser().parse(Array(text.utf8)) }
+
+    @Test func boundaryPrefixOfNestedBoundaryIsNotADelimiter() {
+        let message = parse("""
+        Content-Type: multipart/mixed; boundary="abc"
+
+        --abc
+        Content-Type: multipart/alternative; boundary="abc-1"
+
+        --abc-1
+        Content-Type: text/plain
+
+        uno
+        --abc-1--
+        --abc
+        Content-Type: application/octet-stream
+
+        x
+        --abc--
+        """)
+        #expect(message.root.children.count == 2)
+        #expect(message.root.children[0].children.count == 1)
+        #expect(message.text == "uno")
+        #expect(message.attachments.map(\.data) == [[0x78]])
+        #expect(message.diagnostics.isEmpty)
+    }
+
+    @Test func transportPaddingAfterDelimiterAndEmptyParts() {
+        let message = parse("Content-Type: multipart/mixed; boundary=b\n\n--b  \t\n\nhola\n--b\n--b--  \n")
+        #expect(message.root.children.count == 2)
+        #expect(message.text == "hola")
+    }
+
+    @Test func digestDefaultsToMessageParts() {
+        let message = parse("Content-Type: multipart/digest; boundary=d\n\n--d\n\nSubject: uno\n\ncuerpo\n--d--\n")
+        #expect(message.root.children.first?.contentType == "message/rfc822")
+        #expect(message.root.children.first?.children.first?.headers["Subject"] == "uno")
+        #expect(message.attachments.count == 1)
+    }
+
+    @Test func multipartWithoutAnyBoundaryIsText() {
+        let message = parse("Content-Type: multipart/mixed\n\nno hay partes aqui\n")
+        #expect(message.text == "no hay partes aqui\n")
+        #expect(message.diagnostics.map(\.code) == [.missingBoundary])
+    }
+
+    @Test func nestedMessageStaysOutOfTheOuterBody() {
+        let message = parse("""
+        Content-Type: multipart/mixed; boundary=o
+
+        --o
+        Content-Type: text/plain
+
+        exterior
+        --o
+        Content-Type: message/rfc822
+
+        Subject: interior
+        Content-Type: text/plain
+
+        texto interior
+        --o--
+        """)
+        #expect(message.text == "exterior")
+        #expect(message.attachments.count == 1)
+        #expect(message.attachments.first?.contentType == "message/rfc822")
+        let inner = message.root.children[1].children.first
+        #expect(inner?.headers["Subject"] == "interior")
+        #expect(inner?.body == Array("texto interior".utf8))
+    }
+
+    @Test func base64EncodedAttachedMessageIsParsed() {
+        let inner = "Subject: dentro\n\nhola\n"
+        let encoded = Array(inner.utf8).withUnsafeBufferPointer { plainBase64($0) }
+        let message = parse("Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n\(encoded)\n")
+        #expect(message.root.children.first?.headers["Subject"] == "dentro")
+    }
+
+    @Test func contentIDImpliesInline() {
+        let message = parse("""
+        Content-Type: multipart/related; boundary=r
+
+        --r
+        Content-Type: text/html
+
+        <img src="cid:logo">
+        --r
+        Content-Type: image/gif
+        Content-ID: <logo>
+
+        GIF89a
+        --r--
+        """)
+        #expect(message.attachments.first?.isInline == true)
+        #expect(message.attachments.first?.contentID == "logo")
+        #expect(message.html == "<img src=\"cid:logo\">")
+    }
+}
+
+/// Standard padded base64, written out so the test does not depend on the decoder under test.
+func plainBase64(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    var out = [UInt8]()
+    var index = 0
+    while index < bytes.count {
+        let chunk = Array(bytes[index..<min(index + 3, bytes.count)])
+        let value = chunk.enumerated().reduce(0) { $0 | Int($1.element) << (16 - 8 * $1.offset) }
+        for position in 0..<4 {
+            out.append(position <= chunk.count ? alphabet[(value >> (18 - 6 * position)) & 63] : UInt8(ascii: "="))
+        }
+        index += 3
+    }
+    return String(decoding: out, as: UTF8.self)
+}
