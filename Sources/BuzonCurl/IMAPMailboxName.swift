@@ -45,6 +45,11 @@ enum IMAPMailboxName {
     /// RFC 3501 §4.3: `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, where `"` and `\` are escaped with
     /// `\`. Throws for CR, LF, NUL and other controls, which no quoted string may carry.
     static func quoted(_ name: String) throws(TransportErrorReason) -> String {
+        // Controls would be valid modified BASE64, but servers echo decoded names in their
+        // human text (Dovecot put a raw CRLF in a response line): refuse them here.
+        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F ... 0x9F).contains($0.value) }) else {
+            throw TransportErrorReason("the folder name \"\(name.debugDescription)\" contains a control character")
+        }
         let encoded = modifiedUTF7(name)
         guard !encoded.isEmpty else { throw TransportErrorReason("the folder name is empty") }
         var output = "\""

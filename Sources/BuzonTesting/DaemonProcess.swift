@@ -8,6 +8,7 @@ import Glibc
 /// - empty signal mask (`POSIX_SPAWN_SETSIGMASK`): Swift Testing's worker threads block SIGTERM,
 ///   and a child inheriting that mask ignores the stop signal;
 /// - default SIGPIPE/SIGTERM/SIGINT/SIGHUP (`POSIX_SPAWN_SETSIGDEF`);
+/// - its own process group, so `stop()` reaches the daemon's children too;
 /// - stdin from /dev/null, stdout and stderr appended to `logPath`, every descriptor above 2
 ///   closed: an inherited pipe would keep the runner's readers (and Foundation's exit
 ///   detection) waiting for the daemon.
@@ -36,19 +37,21 @@ final class DaemonProcess {
         return true
     }
 
-    /// SIGTERM, wait up to `grace`, then SIGKILL. Always reaps the child.
+    /// SIGTERM to the daemon's whole process group, wait up to `grace` for the daemon, then
+    /// SIGKILL whatever is left in the group. Dovecot's master exits on SIGTERM but leaves its
+    /// `imap` processes serving open connections; a stopped server must not answer anymore.
+    /// Always reaps the child.
     func stop(grace: TimeInterval = 10) {
         guard let pid else { return }
         self.pid = nil
-        kill(pid, SIGTERM)
+        kill(-pid, SIGTERM)
         let deadline = Date().addingTimeInterval(grace)
         var status: Int32 = 0
-        while Date() < deadline {
-            if waitpid(pid, &status, WNOHANG) != 0 { return }
+        while Date() < deadline, waitpid(pid, &status, WNOHANG) == 0 {
             usleep(5_000)
         }
-        kill(pid, SIGKILL)
-        waitpid(pid, &status, 0)
+        kill(-pid, SIGKILL)
+        if waitpid(pid, &status, WNOHANG) == 0 { waitpid(pid, &status, 0) }
     }
 
     /// Runs a short tool to completion (openssl) with the same hygiene; throws on failure.
@@ -78,7 +81,8 @@ final class DaemonProcess {
         sigemptyset(&defaults)
         for signal in [SIGPIPE, SIGTERM, SIGINT, SIGHUP] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

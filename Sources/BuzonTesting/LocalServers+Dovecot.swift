@@ -54,6 +54,7 @@ extension LocalServers {
         ssl_key = <\(keyFile)
         disable_plaintext_auth = no
         auth_mechanisms = plain login
+        auth_failure_delay = 0
         mail_uid = \(mailUID)
         mail_gid = \(mailGID)
         first_valid_uid = \(mailUID)
