@@ -45,6 +45,7 @@ final class DaemonProcess {
         guard let pid else { return }
         self.pid = nil
         kill(-pid, SIGTERM)
+        kill(-pid, SIGCONT)  // a paused daemon must see the SIGTERM
         let deadline = Date().addingTimeInterval(grace)
         var status: Int32 = 0
         while Date() < deadline, waitpid(pid, &status, WNOHANG) == 0 {
@@ -52,6 +53,12 @@ final class DaemonProcess {
         }
         kill(-pid, SIGKILL)
         if waitpid(pid, &status, WNOHANG) == 0 { waitpid(pid, &status, 0) }
+    }
+
+    /// Sends a signal to the daemon and all its children (SIGSTOP/SIGCONT to simulate a hang).
+    func signalGroup(_ signal: Int32) {
+        guard let pid else { return }
+        kill(-pid, signal)
     }
 
     /// Runs a short tool to completion (openssl) with the same hygiene; throws on failure.

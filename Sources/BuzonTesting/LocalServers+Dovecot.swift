@@ -27,6 +27,16 @@ extension LocalServers {
         }
     }
 
+    /// Freezes every Dovecot process (SIGSTOP): connections stay open but nothing answers,
+    /// like a hung server. `resumeIMAP()` continues them.
+    public func pauseIMAP() {
+        lock.withLock { dovecot?.signalGroup(SIGSTOP) }
+    }
+
+    public func resumeIMAP() {
+        lock.withLock { dovecot?.signalGroup(SIGCONT) }
+    }
+
     func writeDovecotFiles() throws {
         let passwd = users.sorted { $0.key < $1.key }.map { "\($0.key):{PLAIN}\($0.value)::::::" }
         try (passwd.joined(separator: "\n") + "\n").write(toFile: directory + "/users", atomically: true, encoding: .utf8)

@@ -43,7 +43,8 @@ extension LocalServers {
             let json = try Data(contentsOf: URL(fileURLWithPath: base + ".json"))
             let envelope = try JSONDecoder().decode(SinkEnvelope.self, from: json)
             let bytes = try Data(contentsOf: URL(fileURLWithPath: base + ".eml"))
-            return SinkMessage(mailFrom: envelope.mail_from, recipients: envelope.rcpt_tos,
+            // aiosmtpd records the null reverse path as "<>"; SinkMessage says "" for it.
+            return SinkMessage(mailFrom: envelope.mail_from == "<>" ? "" : envelope.mail_from, recipients: envelope.rcpt_tos,
                                bytes: [UInt8](bytes), authLogin: envelope.auth_login, listener: envelope.listener)
         }
     }

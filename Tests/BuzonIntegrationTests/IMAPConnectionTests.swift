@@ -86,3 +86,36 @@ struct IMAPOutageTests {
         #expect(try client.open().uidValidity > 0)
     }
 }
+
+/// Hung servers: Dovecot frozen with SIGSTOP, and a port that accepts but never speaks.
+@Suite(.serialized, .localServers(users: ["hang"]))
+struct IMAPTimeoutTests {
+    @Test func hungServerAfterLoginIsANetworkTimeoutAndTheNextOpenWorks() throws {
+        let servers = try LocalServersScope.servers()
+        let client = try IMAPClient(IMAPConfiguration(url: servers.imapURL(), username: "hang",
+                                                      password: TestMail.password("hang"),
+                                                      connectTimeout: .seconds(2), ioTimeout: .milliseconds(500)))
+        _ = try client.open()
+        servers.pauseIMAP()
+        defer { servers.resumeIMAP() }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let error = #expect(throws: TransportError.self) { try client.search(afterUID: 0, unseenOnly: false) }
+        #expect(error?.kind == .network)
+        #expect(error?.code == 28)  // CURLE_OPERATION_TIMEDOUT
+        #expect(clock.now - started < .seconds(3))
+        servers.resumeIMAP()
+        #expect(try client.open().uidValidity > 0)
+    }
+
+    @Test func silentPortIsANetworkErrorWithinTheTimeouts() throws {
+        let silent = try SilentPort()
+        let client = try IMAPClient(IMAPConfiguration(url: "imap://127.0.0.1:\(silent.port)/INBOX", username: "x",
+                                                      password: "y", connectTimeout: .seconds(1), ioTimeout: .seconds(1)))
+        let clock = ContinuousClock()
+        let started = clock.now
+        let error = #expect(throws: TransportError.self) { try client.open() }
+        #expect(error?.kind == .network)
+        #expect(clock.now - started < .seconds(4))
+    }
+}
