@@ -14,4 +14,7 @@ static inline CURLcode buzon_curl_setopt_read(CURL *h, CURLoption o, curl_read_c
 static inline CURLcode buzon_curl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode buzon_curl_getinfo_socket(CURL *h, CURLINFO i, curl_socket_t *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode buzon_curl_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
+
+/* Function-like macros do not reach Swift: the flags for curl_global_init. */
+static inline long buzon_curl_global_all(void) { return CURL_GLOBAL_ALL; }
 #endif

@@ -1,5 +1,0 @@
-import CCurl
-import BuzonTransport
-
-/// Placeholder until the libcurl clients land (issue #4).
-enum CurlPlaceholder {}

@@ -1,0 +1,52 @@
+import BuzonTransport
+
+extension IMAPClient {
+    public func mark(uid: UInt32, as action: AfterProcessing) throws(TransportError) {
+        let connection = try session()
+        switch action {
+        case .seen:
+            try store(uid, flag: "\\Seen", connection)
+        case .delete:
+            try delete(uid, connection)
+        case .move(let target):
+            let name: String
+            do { name = try IMAPMailboxName.wire(target) } catch {
+                throw .configuration(error, operation: "IMAP move to \(target)")
+            }
+            // RFC 6851 §3.1: MOVE is atomic; without it, COPY then delete the original.
+            if useMoveExtension, connection.capabilities.contains("MOVE") {
+                try runCreatingFolder("UID MOVE \(uid) \(name)", folder: name, connection)
+            } else {
+                try runCreatingFolder("UID COPY \(uid) \(name)", folder: name, connection)
+                try delete(uid, connection)
+            }
+        }
+    }
+
+    private func store(_ uid: UInt32, flag: String, _ connection: IMAPConnection) throws(TransportError) {
+        let command = "UID STORE \(uid) +FLAGS.SILENT (\(flag))"
+        try checked(try connection.run(command), command)
+    }
+
+    /// RFC 4315 §2.1: "UID EXPUNGE … permanently removes all messages that both have the
+    /// \Deleted flag set and have a UID that is included in the specified sequence set".
+    /// Without UIDPLUS a plain EXPUNGE also removes other messages someone flagged \Deleted.
+    private func delete(_ uid: UInt32, _ connection: IMAPConnection) throws(TransportError) {
+        try store(uid, flag: "\\Deleted", connection)
+        let command = connection.capabilities.contains("UIDPLUS") ? "UID EXPUNGE \(uid)" : "EXPUNGE"
+        try checked(try connection.run(command), command)
+    }
+
+    /// RFC 3501 §6.4.7: when the destination does not exist the server answers
+    /// `NO [TRYCREATE]`; create the folder and try once more.
+    private func runCreatingFolder(_ command: String, folder: String, _ connection: IMAPConnection) throws(TransportError) {
+        let reply = try connection.run(command)
+        guard reply.status.condition == .no, reply.status.code == .tryCreate else {
+            try checked(reply, command)
+            return
+        }
+        let create = try connection.run("CREATE \(folder)")
+        if create.status.code != .alreadyExists { try checked(create, "CREATE \(folder)") }
+        try checked(try connection.run(command), command)
+    }
+}

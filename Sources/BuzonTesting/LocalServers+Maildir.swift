@@ -1,0 +1,78 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Direct access to the users' Maildirs (Maildir++ layout: `INBOX` is `Maildir/`, folder
+/// `A/B` is `Maildir/.A.B/`). Folder names here must be ASCII: non-ASCII names are stored in
+/// modified UTF-7 on disk; pass the encoded form to reach those.
+extension LocalServers {
+    /// Puts a message into a folder as new and unseen: written to `tmp/`, then renamed into
+    /// `new/` (how a delivery agent does it; 1,000 messages take ≈0.3 s). Messages delivered
+    /// one after another get ascending UIDs: their names start with an increasing timestamp,
+    /// which Dovecot sorts by when it assigns UIDs.
+    public func deliver(_ bytes: [UInt8], to user: String, folder: String = "INBOX") throws {
+        let maildir = try makeMaildir(user: user, folder: folder)
+        let sequence = lock.withLock { () -> Int in
+            deliveries += 1
+            return deliveries
+        }
+        let name = "\(1_700_000_000 + sequence).M\(sequence)P\(getpid()).buzon-test"
+        let temporary = maildir + "/tmp/" + name
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            throw LocalServersError("cannot write \(temporary)")
+        }
+        chown(temporary, mailUID, mailGID)
+        guard rename(temporary, maildir + "/new/" + name) == 0 else {
+            throw LocalServersError("cannot rename \(temporary) into new/: errno \(errno)")
+        }
+    }
+
+    /// The messages of a folder as files (new and cur), with their Maildir flags.
+    public func maildirMessages(user: String, folder: String = "INBOX") throws -> [MaildirMessage] {
+        let maildir = maildirPath(user: user, folder: folder)
+        var messages: [MaildirMessage] = []
+        for subdirectory in ["new", "cur"] {
+            let path = maildir + "/" + subdirectory
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            for name in try FileManager.default.contentsOfDirectory(atPath: path) {
+                messages.append(MaildirMessage(path: path + "/" + name, isNew: subdirectory == "new"))
+            }
+        }
+        return messages.sorted { $0.path < $1.path }
+    }
+
+    /// How many messages a folder holds on disk (0 when the folder does not exist).
+    public func messageCount(user: String, folder: String = "INBOX") throws -> Int {
+        try maildirMessages(user: user, folder: folder).count
+    }
+
+    /// Whether the folder exists on disk (Dovecot created it, or `deliver` did).
+    public func folderExists(user: String, folder: String) -> Bool {
+        FileManager.default.fileExists(atPath: maildirPath(user: user, folder: folder) + "/cur")
+    }
+
+    func maildirPath(user: String, folder: String) -> String {
+        let root = directory + "/mail/\(user)/Maildir"
+        if folder.uppercased() == "INBOX" { return root }
+        return root + "/." + folder.replacingOccurrences(of: "/", with: ".")
+    }
+
+    @discardableResult
+    func makeMaildir(user: String, folder: String) throws -> String {
+        guard users[user] != nil else { throw LocalServersError("no user \(user) (users: \(users.keys.sorted()))") }
+        let maildir = maildirPath(user: user, folder: folder)
+        try makeMailDirectory(directory + "/mail/\(user)/Maildir")
+        try makeMailDirectory(maildir)
+        for subdirectory in ["cur", "new", "tmp"] { try makeMailDirectory(maildir + "/" + subdirectory) }
+        return maildir
+    }
+
+    /// A directory owned by the mail user (Dovecot's processes run as that user).
+    func makeMailDirectory(_ path: String) throws {
+        if FileManager.default.fileExists(atPath: path) { return }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        chown(path, mailUID, mailGID)
+        chmod(path, 0o700)
+    }
+}
