@@ -7,6 +7,7 @@ enum BuzonCommandLine {
 
     commands:
       parse          parse e-mail files and print what Buzón understood
+                     buzon parse [--json | --summary] FILE… (- for standard input)
       help           this text
     """
 
@@ -17,6 +18,8 @@ enum BuzonCommandLine {
         }
         let rest = Array(arguments.dropFirst())
         switch command {
+        case "parse":
+            return ParseCommand.run(rest)
         case "help", "--help", "-h":
             print(usage)
             return 0
