@@ -7,7 +7,8 @@ Reads CORPUS_DIR/manifest.tsv (written by `buzon-bench corpus`), loads every fil
 memory, then times, on one thread, best of --rounds, for all messages ("with attachments")
 and for those without: parse, read the headers the gateway uses (ids, addresses, subject,
 date), decode every leaf (text to str, attachments to bytes) and a cheap reply trim.
-Prints one JSON object per set: {"impl", "set", "messages", "bytes", "seconds", "failures"}.
+Prints one JSON object per set: {"impl", "set", "messages", "bytes", "seconds", "failures",
+"text_chars", "attachment_bytes", "reply_chars"} (the counts show the work was comparable).
 """
 import argparse
 import json
@@ -85,6 +86,7 @@ def load(corpus):
 def measure(work, inputs, rounds):
     best = float("inf")
     failures = 0
+    counters = {}
     for _ in range(rounds):
         counters = {"text": 0, "attachment": 0, "reply": 0, "addresses": 0}
         failures = 0
@@ -95,7 +97,7 @@ def measure(work, inputs, rounds):
             except Exception:  # a peer that raises on bad mail has "given up" on it
                 failures += 1
         best = min(best, time.perf_counter() - start)
-    return best, failures
+    return best, failures, counters
 
 
 def main():
@@ -109,9 +111,11 @@ def main():
     work(messages[0][0], {"text": 0, "attachment": 0, "reply": 0, "addresses": 0})  # warm imports
     for name, inputs in (("with attachments", [m for m, _ in messages]),
                          ("without attachments", [m for m, attached in messages if not attached])):
-        seconds, failures = measure(work, inputs, max(1, options.rounds))
+        seconds, failures, counters = measure(work, inputs, max(1, options.rounds))
         print(json.dumps({"impl": options.impl, "set": name, "messages": len(inputs),
-                          "bytes": sum(len(m) for m in inputs), "seconds": seconds, "failures": failures}))
+                          "bytes": sum(len(m) for m in inputs), "seconds": seconds, "failures": failures,
+                          "text_chars": counters["text"], "attachment_bytes": counters["attachment"],
+                          "reply_chars": counters["reply"]}))
         sys.stdout.flush()
 
 

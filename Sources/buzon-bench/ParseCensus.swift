@@ -28,7 +28,7 @@ struct ParseCensus {
         let codes = diagnostics.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }
         return "parser: gave up on \(gaveUp) of \(messages) messages; \(withDiagnostics) with diagnostics"
             + (codes.isEmpty ? "" : " (" + codes.joined(separator: ", ") + ")")
-            + "\n  decoded: \(totals.textCharacters) text characters, \(totals.attachmentBytes) attachment bytes, "
+            + "\nbuzon: decoded \(totals.textCharacters) text characters, \(totals.attachmentBytes) attachment bytes, "
             + "\(totals.leafParts) leaf parts, \(totals.replyCharacters) reply characters"
     }
 }

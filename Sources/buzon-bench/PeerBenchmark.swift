@@ -23,7 +23,9 @@ enum PeerBenchmark {
         }
     }
 
-    /// The script prints one JSON object per set: `{"impl", "set", "messages", "bytes", "seconds"}`.
+    /// The script prints one JSON object per set: `{"impl", "set", "messages", "bytes", "seconds",
+    /// "failures", "text_chars", "attachment_bytes", "reply_chars"}`; the counts are echoed so
+    /// a reader can check the peer did comparable work.
     static func measure(_ name: String, python: String, script: String, corpus: String, rounds: Int) -> Row? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -46,6 +48,9 @@ enum PeerBenchmark {
                   let set = object["set"] as? String, let messages = object["messages"] as? Int,
                   let bytes = object["bytes"] as? Int, let seconds = object["seconds"] as? Double else { continue }
             sets[set] = .init(set: set, messages: messages, bytes: bytes, seconds: seconds)
+            let counts = ["failures", "text_chars", "attachment_bytes", "reply_chars"]
+                .map { "\($0) \(object[$0] as? Int ?? -1)" }
+            print("peer \(name), \(set): " + counts.joined(separator: ", "))
         }
         guard let all = sets["with attachments"], let plain = sets["without attachments"] else {
             print("peer \(name): unexpected output; skipped")
