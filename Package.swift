@@ -33,8 +33,8 @@ let package = Package(
         // In-memory fakes, a manual clock and real local servers (Dovecot + SMTP sink) for tests and the demo.
         .target(name: "BuzonTesting", dependencies: ["BuzonTransport"], resources: [.copy("Resources")]),
 
-        .executableTarget(name: "buzon", dependencies: ["BuzonGateway", "BuzonCurl", "BuzonTesting"]),
-        .executableTarget(name: "buzon-bench", dependencies: ["BuzonGateway", "BuzonCurl", "BuzonTesting"]),
+        .executableTarget(name: "buzon", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonGateway", "BuzonCurl", "BuzonTesting"]),
+        .executableTarget(name: "buzon-bench", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonGateway", "BuzonCurl", "BuzonTesting"]),
 
         .testTarget(name: "BuzonMIMETests", dependencies: ["BuzonMIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuzonTrimTests", dependencies: ["BuzonTrim"], resources: [.copy("Fixtures")]),

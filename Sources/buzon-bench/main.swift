@@ -1,2 +1,37 @@
-// buzon-bench: throughput figures for parse, decide-and-store and end to end.
-print("buzon-bench: no benchmarks yet")
+import Foundation
+
+// buzon-bench: throughput figures. `parse` times parse + decode + trim against peers;
+// `corpus` only writes the synthetic corpus (for `buzon parse --summary` and the fuzzer's seeds).
+let usage = """
+    usage: buzon-bench parse [options]     (see buzon-bench parse --help)
+           buzon-bench corpus --out DIR [--messages 4000] [--seed 42]
+    """
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("buzon-bench: \(message)\n".utf8))
+    exit(64)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let command = arguments.isEmpty ? "" : arguments.removeFirst()
+if arguments.contains("--help") { print(command == "parse" ? ParseBenchmarkOptions.usage : usage); exit(0) }
+do {
+    switch command {
+    case "parse":
+        exit(try ParseBenchmark(options: ParseBenchmarkOptions(arguments: arguments)).run())
+    case "corpus":
+        var options = try ParseBenchmarkOptions(arguments: arguments)
+        guard let directory = options.corpus else { fail("corpus needs --out DIR\n\(usage)") }
+        options.keep = true
+        let manifest = try CorpusManifest.generate(count: options.messages, seed: options.seed, into: directory)
+        print("wrote \(manifest.entries.count) messages (\(manifest.totalBytes) bytes) to \(directory)")
+        print(ParseBenchmark.describe(manifest))
+    default:
+        fail("unknown command '\(command)'\n\(usage)")
+    }
+} catch let error as ParseBenchmarkOptions.UsageError {
+    fail("\(error)\n\(ParseBenchmarkOptions.usage)")
+} catch {
+    FileHandle.standardError.write(Data("buzon-bench: \(error)\n".utf8))
+    exit(1)
+}

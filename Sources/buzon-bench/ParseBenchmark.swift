@@ -1,0 +1,78 @@
+import Foundation
+import BuzonMIME
+
+/// `buzon-bench parse`: parse + decode + trim throughput on a generated corpus, on one thread,
+/// best of several rounds, for all messages and for those without attachments; the parser's
+/// give-ups and diagnostics; peak memory after 1× and 5× the corpus; and the same files timed
+/// with Python's `email` package (and other Python peers when given) for a ratio.
+struct ParseBenchmark {
+    var options: ParseBenchmarkOptions
+
+    struct Measurement {
+        var set: String
+        var messages: Int
+        var bytes: Int
+        var seconds: Double
+        var messagesPerSecond: Double { seconds > 0 ? Double(messages) / seconds : 0 }
+        var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
+    }
+
+    func run() throws -> Int32 {
+        let directory = options.corpus ?? NSTemporaryDirectory() + "buzon-bench-corpus-\(getpid())"
+        let started = ResourceUsage.now
+        let manifest = try CorpusManifest.generate(count: options.messages, seed: options.seed, into: directory)
+        print("corpus: \(directory) — \(manifest.entries.count) messages, "
+            + String(format: "%.1f MB, generated in %.1f s", Double(manifest.totalBytes) / 1e6, ResourceUsage.now - started)
+            + " (seed \(options.seed))")
+        print(Self.describe(manifest))
+        defer {
+            if options.corpus == nil && !options.keep { try? FileManager.default.removeItem(atPath: directory) }
+        }
+        let inputs = try manifest.entries.map { entry in
+            try [UInt8](Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(entry.file)))
+        }
+        let plainInputs = zip(manifest.entries, inputs).filter { !$0.0.hasAttachment }.map(\.1)
+        let workload = ParseWorkload()
+
+        print(ParseCensus(workload: workload, inputs: inputs).report)
+        print(memoryReport(workload, inputs))
+        var rows = [("buzon (Swift)", measure(workload, "with attachments", inputs),
+                     measure(workload, "without attachments", plainInputs))]
+        rows += PeerBenchmark.run(options, corpus: directory)
+        print(Self.table(rows))
+        return 0
+    }
+
+    /// Best of `options.rounds` passes.
+    func measure(_ workload: ParseWorkload, _ set: String, _ inputs: [[UInt8]]) -> Measurement {
+        var best = Double.infinity
+        var totals = ParseWorkload.Totals()
+        for _ in 0..<options.rounds {
+            let start = ResourceUsage.now
+            totals = workload.pass(inputs)
+            best = min(best, ResourceUsage.now - start)
+        }
+        return Measurement(set: set, messages: totals.messages, bytes: totals.inputBytes, seconds: best)
+    }
+
+    /// Peak RSS with the corpus loaded, after one pass and after five more: if parsing kept
+    /// anything per message, the second figure would grow with the message count.
+    func memoryReport(_ workload: ParseWorkload, _ inputs: [[UInt8]]) -> String {
+        let loaded = ResourceUsage.peakResidentBytes
+        _ = workload.pass(inputs)
+        let once = ResourceUsage.peakResidentBytes
+        for _ in 0..<5 { _ = workload.pass(inputs) }
+        let sixTimes = ResourceUsage.peakResidentBytes
+        let mb = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1e6) }
+        return "peak RSS: corpus loaded \(mb(loaded)); after 1× corpus \(mb(once)); after 6× corpus \(mb(sixTimes))"
+            + " (growth 1×→6×: \(mb(sixTimes - once)))"
+    }
+
+    static func describe(_ manifest: CorpusManifest) -> String {
+        let attached = manifest.entries.filter(\.hasAttachment).count
+        let defects = manifest.entries.filter { $0.defect != nil }.count
+        return "  requests \(manifest.count(.request)), replies \(manifest.count(.reply)), "
+            + "bounces \(manifest.count(.bounce)), auto-replies \(manifest.count(.autoReply)); "
+            + "with attachment \(attached), with a defect \(defects)"
+    }
+}

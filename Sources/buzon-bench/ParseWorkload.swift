@@ -1,0 +1,40 @@
+import BuzonMIME
+import BuzonTrim
+
+/// The per-message work the gateway does before any decision: parse (which decodes every
+/// leaf's transfer encoding and the text bodies' charsets), look at every attachment's bytes,
+/// and trim the reply. Sums are kept so none of it is dead code to the optimizer.
+struct ParseWorkload {
+    var parser = MessageParser()
+    var trimmer = ReplyTrimmer()
+
+    struct Totals {
+        var messages = 0
+        var inputBytes = 0
+        var textCharacters = 0
+        var attachmentBytes = 0
+        var leafParts = 0
+        var replyCharacters = 0
+    }
+
+    /// One message. Attachment bytes are only counted: the parser has already decoded
+    /// them into `Attachment.data`, which is the cost being measured.
+    func run(_ bytes: [UInt8], into totals: inout Totals) -> Message {
+        let message = parser.parse(bytes)
+        let reply = trimmer.trim(message)
+        totals.messages += 1
+        totals.inputBytes += bytes.count
+        totals.textCharacters += message.text.unicodeScalars.count
+        totals.attachmentBytes += message.attachments.reduce(0) { $0 + $1.data.count }
+        totals.leafParts += message.root.leafCount
+        totals.replyCharacters += reply.text.unicodeScalars.count
+        return message
+    }
+
+    /// Every input once, discarding the messages.
+    func pass(_ inputs: [[UInt8]]) -> Totals {
+        var totals = Totals()
+        for bytes in inputs { _ = run(bytes, into: &totals) }
+        return totals
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import BuzonMIME
+import BuzonTrim
+
+/// What `buzon parse --summary` adds up: the same work the gateway does per message
+/// (parse, decode every part, trim) and nothing else, so its `seconds` is a throughput figure.
+///
+/// Only parsing and trimming are timed; reading the files is not.
+struct ParseTotals {
+    var messages = 0
+    var inputBytes = 0
+    /// Unicode scalars of the decoded best text body (text bodies are decoded to UTF-8 by the parser).
+    var textCharacters = 0
+    /// Decoded bytes of every attachment and inline part.
+    var attachmentBytes = 0
+    var leafParts = 0
+    /// Unicode scalars of the trimmed replies (counted so the trim is real work, not dead code).
+    var replyCharacters = 0
+    var seconds = 0.0
+
+    mutating func measure(_ bytes: [UInt8], parser: MessageParser, trimmer: ReplyTrimmer) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let message = parser.parse(bytes)
+        let reply = trimmer.trim(message)
+        messages += 1
+        inputBytes += bytes.count
+        textCharacters += message.text.unicodeScalars.count
+        attachmentBytes += message.attachments.reduce(0) { $0 + $1.data.count }
+        leafParts += message.root.leafCount
+        replyCharacters += reply.text.unicodeScalars.count
+        seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    var line: String {
+        "messages=\(messages) input_bytes=\(inputBytes) text_chars=\(textCharacters) "
+            + "attachment_bytes=\(attachmentBytes) leaf_parts=\(leafParts) "
+            + "reply_chars=\(replyCharacters) "
+            + "seconds=\(String(format: "%.3f", seconds))"
+    }
+}
