@@ -33,8 +33,11 @@ let package = Package(
         // In-memory fakes, a manual clock and real local servers (Dovecot + SMTP sink) for tests and the demo.
         .target(name: "BuzonTesting", dependencies: ["BuzonTransport"], resources: [.copy("Resources")]),
 
-        .executableTarget(name: "buzon", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonGateway", "BuzonCurl", "BuzonTesting"]),
-        .executableTarget(name: "buzon-bench", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonGateway", "BuzonCurl", "BuzonTesting"]),
+        // The production binary: no test infrastructure in it.
+        .executableTarget(name: "buzon", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonTickets", "BuzonStore", "BuzonGateway", "BuzonCurl"]),
+        .executableTarget(name: "buzon-bench", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonTickets", "BuzonStore", "BuzonGateway", "BuzonCurl", "BuzonTesting"]),
+        // The README's first command: real Dovecot + SMTP on loopback, a morning's mail, the real binary.
+        .executableTarget(name: "buzon-demo", dependencies: ["BuzonMIME", "BuzonTesting"]),
 
         .testTarget(name: "BuzonMIMETests", dependencies: ["BuzonMIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuzonTrimTests", dependencies: ["BuzonTrim"], resources: [.copy("Fixtures")]),

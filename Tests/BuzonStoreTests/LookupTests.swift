@@ -42,7 +42,10 @@ import Testing
         #expect(try store.ticket(referencingMessageIDs: ["unknown@x"]) == nil)
         #expect(try store.ticket(referencingMessageIDs: []) == nil)
         let snapshot = try #require(try store.ticket(number: old))
-        #expect(snapshot == TicketSnapshot(number: old, organization: "Andina", contact: "ana@andina.cl", state: .waitingOnSupport))
+        #expect(snapshot == TicketSnapshot(number: old, organization: "Andina", contact: "ana@andina.cl", state: .waitingOnSupport,
+                                           participants: ["ana@andina.cl"]))
+        #expect(try store.ticket(referencingMessageIDs: ["first@andina.cl"])?.participants == ["ana@andina.cl"],
+                "customers who wrote to the ticket are its participants; staff are not")
     }
 
     @Test func automaticMessagesCountPerRecipientSinceADate() throws {

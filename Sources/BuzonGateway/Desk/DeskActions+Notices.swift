@@ -11,7 +11,7 @@ extension DeskActions {
         return runtime.config.mailboxes.first { $0.name == name } ?? runtime.config.mailboxes[0]
     }
 
-    func templateValues(_ summary: TicketSummary) throws -> TemplateValues {
+    public func templateValues(_ summary: TicketSummary) throws -> TemplateValues {
         let language = summary.language ?? runtime.language(forOrganization: summary.organization)
         var values = runtime.config.baseTemplateValues(mailbox: try mailbox(for: summary), language: language)
         values.ticketNumber = summary.number
