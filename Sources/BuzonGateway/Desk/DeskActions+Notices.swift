@@ -27,9 +27,18 @@ extension DeskActions {
         return values
     }
 
+    /// The customers on the conversation besides the contact (colleagues who replied-all):
+    /// a staff answer goes to all of them, as a person answering reply-all would.
+    func colleagues(of summary: TicketSummary) throws -> [Address] {
+        let staff = Set(runtime.config.staff)
+        return try store.participants(ofTicket: summary.number)
+            .filter { $0 != Address.normalize(summary.contactAddress) && !staff.contains($0) }
+            .sorted().map { Address(address: $0) }
+    }
+
     /// Queues `template` to the ticket's contact, threaded to the customer's last message.
     func queue(_ template: TemplateName, for summary: TicketSummary, values: TemplateValues? = nil, now: Date,
-               automatic: Bool = true, author: MessageAuthor = .system,
+               automatic: Bool = true, author: MessageAuthor = .system, cc: [Address] = [],
                attachments: [OutgoingMessage.Attachment] = []) throws {
         let values = try values ?? templateValues(summary)
         let language = summary.language ?? runtime.language(forOrganization: summary.organization)
@@ -39,7 +48,7 @@ extension DeskActions {
         }
         let context = NoticeComposer.Context(
             ticketNumber: summary.number, mailbox: try mailbox(for: summary), answering: answering,
-            to: [Address(name: summary.contactName, address: summary.contactAddress)], automatic: automatic,
+            to: [Address(name: summary.contactName, address: summary.contactAddress)], cc: cc, automatic: automatic,
             author: author, attachments: attachments)
         let composed = try NoticeComposer(runtime: runtime).compose(template, language: language, values: values,
                                                                      context: context, now: now)

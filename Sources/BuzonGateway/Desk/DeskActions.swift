@@ -94,7 +94,7 @@ public struct DeskActions {
             values.messageText = text
             values.staffName = address
             try queue(.staffReply, for: summary, values: values, now: now, automatic: false, author: .staff,
-                      attachments: attachments)
+                      cc: try colleagues(of: summary), attachments: attachments)
             try store.setState(number: number, state: .answered, at: now)
             try store.recordFirstResponse(number: number, at: now)
             try store.addEvent(ticket: number, type: .staffReplied, at: now, detail: address, actor: address)

@@ -54,9 +54,7 @@ extension DecisionRecorder {
 
     private var organizationOfSender: String? {
         guard let sender = message.from?.normalized else { return nil }
-        return runtime.policy.organizations.first { organization in
-            organization.authorized.contains { $0 == sender || ($0.hasPrefix("@") && sender.hasSuffix($0)) }
-        }?.name
+        return Authorization(policy: runtime.policy).organization(of: sender)?.organization.name
     }
 
     private func baseValues(language: String, summary: TicketSummary?) -> TemplateValues {
