@@ -35,6 +35,18 @@ extension LocalServers {
         }
     }
 
+    /// Forgets the folder's UIDs (index and `dovecot-uidlist`) and sets a new UIDVALIDITY, as
+    /// when a mailbox is recreated. Call with Dovecot stopped (`stopIMAP()`).
+    public func resetUIDs(user: String, folder: String = "INBOX", uidValidity: UInt32) throws {
+        let maildir = maildirPath(user: user, folder: folder)
+        for name in try FileManager.default.contentsOfDirectory(atPath: maildir) where name.hasPrefix("dovecot") {
+            try FileManager.default.removeItem(atPath: maildir + "/" + name)
+        }
+        let uidlist = maildir + "/dovecot-uidlist"
+        try "3 V\(uidValidity) N1\n".write(toFile: uidlist, atomically: false, encoding: .utf8)
+        chown(uidlist, mailUID, mailGID)
+    }
+
     /// The messages of a folder as files (new and cur), with their Maildir flags.
     public func maildirMessages(user: String, folder: String = "INBOX") throws -> [MaildirMessage] {
         let maildir = maildirPath(user: user, folder: folder)

@@ -119,3 +119,27 @@ struct IMAPTimeoutTests {
         #expect(clock.now - started < .seconds(4))
     }
 }
+
+/// Dovecot restarted with its UID list replaced: a new UIDVALIDITY.
+@Suite(.serialized, .localServers(users: ["validity"]))
+struct IMAPUIDValidityTests {
+    @Test func reconnectWithANewUIDValidityRefusesOldUIDs() throws {
+        let servers = try LocalServersScope.servers()
+        try servers.deliver(TestMail.message(subject: "uno"), to: "validity")
+        let client = try TestMail.imap(servers, user: "validity")
+        let before = try client.open()
+        let uid = try #require(try client.search(afterUID: 0, unseenOnly: false).first)
+
+        servers.stopIMAP()
+        try servers.resetUIDs(user: "validity", uidValidity: before.uidValidity + 1000)
+        try servers.startIMAP()
+        // First call: the old connection is found dead. Second: the reconnect sees the new value.
+        let dead = #expect(throws: TransportError.self) { try client.mark(uid: uid, as: .delete) }
+        #expect(dead?.kind == .network)
+        let error = #expect(throws: TransportError.self) { try client.mark(uid: uid, as: .delete) }
+        #expect(error?.kind == .temporaryRejection)
+        #expect(error?.message.contains("UIDVALIDITY") == true)
+        #expect(try servers.messageCount(user: "validity") == 1)
+        #expect(try client.open().uidValidity == before.uidValidity + 1000)
+    }
+}
