@@ -63,7 +63,7 @@ public final class SMTPSender: MailSender {
         try curl.set(CURLOPT_MAIL_FROM, string: envelope.from, operation)
         try curl.set(CURLOPT_MAIL_RCPT, list: try CurlStringList(envelope.recipients, operation: operation), operation)
         try curl.set(CURLOPT_UPLOAD, 1, operation)
-        try curl.set(CURLOPT_INFILESIZE_LARGE, upload.bytes.count, operation)
+        try curl.set(CURLOPT_INFILESIZE_LARGE, offset: Int64(upload.bytes.count), operation)
         try curl.set(CURLOPT_READFUNCTION, read: SMTPUpload.callback, operation)
         try curl.set(CURLOPT_READDATA, pointer: Unmanaged.passUnretained(upload).toOpaque(), operation)
     }

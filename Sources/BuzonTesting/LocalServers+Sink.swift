@@ -16,6 +16,7 @@ extension LocalServers {
                 "--cert", caFile, "--key", keyFile, "--users", directory + "/sink-users.json",
             ], logPath: directory + "/sink.log")
             sink = daemon
+            record(daemon, as: "sink")
             try LoopbackPort.wait(for: [smtpPort, smtpsPort], of: daemon, timeout: 10)
         }
     }
