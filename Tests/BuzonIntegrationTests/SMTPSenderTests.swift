@@ -30,6 +30,7 @@ struct SMTPSenderTests {
         #expect(received.first?.bytes == message)
         #expect(received.first?.mailFrom == "soporte@empresa.com")
         #expect(received.first?.authLogin == nil)
+        #expect(received.first?.heloName == "buzon.test")
     }
 
     @Test func nullReversePathForAutoReplies() throws {
