@@ -71,6 +71,11 @@ public final class CurlEasy {
         try check(buzon_curl_setopt_long(handle, option, value), "setting option \(option.rawValue)", operation)
     }
 
+    /// For `…_LARGE` options, which take a `curl_off_t`.
+    public func set(_ option: CURLoption, offset value: Int64, _ operation: String) throws(CurlError) {
+        try check(buzon_curl_setopt_off(handle, option, curl_off_t(value)), "setting option \(option.rawValue)", operation)
+    }
+
     public func set(_ option: CURLoption, string value: String, _ operation: String) throws(CurlError) {
         // curl copies string options (since 7.17), so the temporary C string may go away.
         try check(buzon_curl_setopt_string(handle, option, value), "setting option \(option.rawValue)", operation)

@@ -17,9 +17,10 @@ extension IMAPClient {
         }
         commands += large.map { "UID FETCH \($0) (UID RFC822.SIZE BODY.PEEK[]<0.\(limit)>)" }
         var bodies: [UInt32: FetchedMessage] = [:]
-        for reply in try connection.pipeline(commands) {
-            try checked(reply, commands[0])
+        for (reply, command) in zip(try connection.pipeline(commands), commands) {
+            try checked(reply, command)
             for case .fetch(_, let items) in reply.data {
+                // Unsolicited FETCH (flag changes by another session) has no body: skip it.
                 guard let uid = items.uid, let body = items.body else { continue }
                 bodies[uid] = try message(uid: uid, items: items, body: body, limit: limit, sizes: sizes)
             }
@@ -42,8 +43,8 @@ extension IMAPClient {
     private func fetchSizes(_ uids: [UInt32], _ connection: IMAPConnection) throws(TransportError) -> [UInt32: Int] {
         let commands = Self.batches(uids, 500).map { "UID FETCH \(Self.uidSet($0)) (UID RFC822.SIZE)" }
         var sizes: [UInt32: Int] = [:]
-        for reply in try connection.pipeline(commands) {
-            try checked(reply, commands[0])
+        for (reply, command) in zip(try connection.pipeline(commands), commands) {
+            try checked(reply, command)
             for case .fetch(_, let items) in reply.data {
                 if let uid = items.uid, let size = items.size { sizes[uid] = size }
             }

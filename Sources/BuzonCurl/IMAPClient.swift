@@ -11,6 +11,8 @@ public final class IMAPClient: MailboxClient {
     /// The folder from the URL path (`INBOX` when empty), as it goes on the wire.
     let folder: String
     var connection: IMAPConnection?
+    /// UIDVALIDITY reported by the last `open()`: UIDs the caller holds refer to it.
+    var openedValidity: UInt32?
     /// Tests turn this off to exercise the COPY + STORE + EXPUNGE path on a server with MOVE.
     var useMoveExtension = true
 
@@ -31,16 +33,21 @@ public final class IMAPClient: MailboxClient {
     }
 
     public func open() throws(TransportError) -> MailboxStatus {
+        var status: MailboxStatus
         if connection != nil {
             do {
-                return try select()
+                status = try select()
             } catch where error.kind == .network {
                 // A connection idle since the last poll may have been dropped by the server:
                 // one fresh attempt, so a restarted server is picked up at once.
                 close()
+                status = try select()
             }
+        } else {
+            status = try select()
         }
-        return try select()
+        openedValidity = status.uidValidity
+        return status
     }
 
     public func search(afterUID: UInt32, unseenOnly: Bool) throws(TransportError) -> [UInt32] {
@@ -61,9 +68,17 @@ public final class IMAPClient: MailboxClient {
     // MARK: Session
 
     /// The live connection, reconnecting (and re-selecting) when there is none.
+    ///
+    /// RFC 3501 §2.3.1.1: UIDs are only meaningful with their UIDVALIDITY. When a silent
+    /// reconnect finds a different UIDVALIDITY, the caller's UIDs may name other messages:
+    /// refuse (temporary, so the caller retries and its `open()` sees the new value).
     func session() throws(TransportError) -> IMAPConnection {
         if let connection, !connection.broken { return connection }
-        _ = try select()
+        let status = try select()
+        if let expected = openedValidity, status.uidValidity != expected {
+            throw TransportError(.temporaryRejection, operation: "IMAP reconnect to \(server.path.isEmpty ? "INBOX" : server.path)",
+                                 message: "UIDVALIDITY changed from \(expected) to \(status.uidValidity); call open() and rescan")
+        }
         return connection!
     }
 

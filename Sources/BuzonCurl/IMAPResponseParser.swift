@@ -92,9 +92,3 @@ struct IMAPResponseParser {
         return (Array(line[..<open]), length)
     }
 }
-
-/// A response as it arrived: line text (CRLF and `{n}` removed) alternating with literals.
-enum IMAPResponsePiece: Equatable, Sendable {
-    case text([UInt8])
-    case literal([UInt8])
-}

@@ -108,7 +108,7 @@ extension IMAPResponseReader {
             case "FLAGS": items.flags = try flagList()
             default:
                 if name.hasPrefix("BODY[]") {
-                    items.body = try nstring("BODY[]") ?? []
+                    items.body = try nstring("BODY[]")  // NIL: the server has no body to give
                     items.bodyOrigin = Self.origin(of: name)
                 } else {
                     try skipValue(name)

@@ -63,7 +63,7 @@ public final class SMTPSender: MailSender {
         try curl.set(CURLOPT_MAIL_FROM, string: envelope.from, operation)
         try curl.set(CURLOPT_MAIL_RCPT, list: try CurlStringList(envelope.recipients, operation: operation), operation)
         try curl.set(CURLOPT_UPLOAD, 1, operation)
-        try curl.set(CURLOPT_INFILESIZE_LARGE, upload.bytes.count, operation)
+        try curl.set(CURLOPT_INFILESIZE_LARGE, offset: Int64(upload.bytes.count), operation)
         try curl.set(CURLOPT_READFUNCTION, read: SMTPUpload.callback, operation)
         try curl.set(CURLOPT_READDATA, pointer: Unmanaged.passUnretained(upload).toOpaque(), operation)
     }
@@ -79,26 +79,5 @@ public final class SMTPSender: MailSender {
         case 500 ..< 600: return TransportError(.permanentRejection, operation: operation, message: message, code: reply)
         default: return TransportError(error)
         }
-    }
-}
-
-extension String {
-    /// Percent-escapes everything but unreserved characters (RFC 3986 §2.3) for a URL path.
-    func addingURLPathEscapes() -> String {
-        var output = ""
-        for byte in utf8 {
-            let scalar = Unicode.Scalar(byte)
-            if (byte < 0x80) && (scalar.properties.isAlphabetic || ("0" ... "9").contains(scalar)
-                || "-._~".unicodeScalars.contains(scalar)) {
-                output.unicodeScalars.append(scalar)
-            } else {
-                output += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return output
-    }
-
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

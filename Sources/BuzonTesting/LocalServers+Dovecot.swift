@@ -15,6 +15,7 @@ extension LocalServers {
                                            arguments: ["-F", "-c", dovecotConfig],
                                            logPath: directory + "/dovecot.out")
             dovecot = daemon
+            record(daemon, as: "dovecot")
             try LoopbackPort.wait(for: [imapPort, imapsPort], of: daemon, timeout: 10)
         }
     }

@@ -19,13 +19,32 @@ extension LocalServers {
         }
         let name = "\(1_700_000_000 + sequence).M\(sequence)P\(getpid()).buzon-test"
         let temporary = maildir + "/tmp/" + name
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw LocalServersError("cannot write \(temporary)")
+        // Plain open/write/close: Foundation's createFile syncs to disk, 25× slower here.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw LocalServersError("cannot create \(temporary): errno \(errno)") }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            guard count > 0 else { throw LocalServersError("cannot write \(temporary): errno \(errno)") }
+            written += count
         }
-        chown(temporary, mailUID, mailGID)
+        fchown(descriptor, mailUID, mailGID)
         guard rename(temporary, maildir + "/new/" + name) == 0 else {
             throw LocalServersError("cannot rename \(temporary) into new/: errno \(errno)")
         }
+    }
+
+    /// Forgets the folder's UIDs (index and `dovecot-uidlist`) and sets a new UIDVALIDITY, as
+    /// when a mailbox is recreated. Call with Dovecot stopped (`stopIMAP()`).
+    public func resetUIDs(user: String, folder: String = "INBOX", uidValidity: UInt32) throws {
+        let maildir = maildirPath(user: user, folder: folder)
+        for name in try FileManager.default.contentsOfDirectory(atPath: maildir) where name.hasPrefix("dovecot") {
+            try FileManager.default.removeItem(atPath: maildir + "/" + name)
+        }
+        let uidlist = maildir + "/dovecot-uidlist"
+        try "3 V\(uidValidity) N1\n".write(toFile: uidlist, atomically: false, encoding: .utf8)
+        chown(uidlist, mailUID, mailGID)
     }
 
     /// The messages of a folder as files (new and cur), with their Maildir flags.

@@ -16,6 +16,7 @@ extension LocalServers {
                 "--cert", caFile, "--key", keyFile, "--users", directory + "/sink-users.json",
             ], logPath: directory + "/sink.log")
             sink = daemon
+            record(daemon, as: "sink")
             try LoopbackPort.wait(for: [smtpPort, smtpsPort], of: daemon, timeout: 10)
         }
     }
@@ -45,7 +46,8 @@ extension LocalServers {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: base + ".eml"))
             // aiosmtpd records the null reverse path as "<>"; SinkMessage says "" for it.
             return SinkMessage(mailFrom: envelope.mail_from == "<>" ? "" : envelope.mail_from, recipients: envelope.rcpt_tos,
-                               bytes: [UInt8](bytes), authLogin: envelope.auth_login, listener: envelope.listener)
+                               bytes: [UInt8](bytes), authLogin: envelope.auth_login, listener: envelope.listener,
+                               heloName: envelope.helo ?? "")
         }
     }
 
@@ -71,4 +73,5 @@ private struct SinkEnvelope: Decodable {
     var rcpt_tos: [String]
     var auth_login: String?
     var listener: String
+    var helo: String?
 }

@@ -35,8 +35,10 @@ public final class LocalServers: @unchecked Sendable {
 
     /// Starts both servers (≈0.4 s) and returns when their ports accept connections.
     public static func start(users: [String: String] = ["soporte": "secret", "ventas": "secret"]) throws -> LocalServers {
+        reapOrphans()
         let servers = try LocalServers(users: users)
         do {
+            try servers.recordOwner()
             try servers.writeFiles()
             try servers.startIMAP()
             try servers.startSMTP()
@@ -51,7 +53,7 @@ public final class LocalServers: @unchecked Sendable {
         for name in users.keys where name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) {
             throw LocalServersError("user name \"\(name)\" must be letters, digits, '.', '_' or '-'")
         }
-        var template = Array("/tmp/buzon-servers-XXXXXX".utf8CString)
+        var template = Array("/tmp/\(Self.directoryPrefix)XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw LocalServersError("mkdtemp failed: errno \(errno)") }
         directory = String(cString: made)
         chmod(directory, 0o755)  // the mail user must traverse it

@@ -8,8 +8,3 @@ public enum MailboxCall: Sendable, Hashable {
     case mark(uid: UInt32, action: AfterProcessing)
     case close
 }
-
-/// The steps of `MailboxClient` where a fault can be injected.
-public enum MailboxStep: String, Sendable, Hashable, CaseIterable {
-    case open, search, fetch, mark
-}

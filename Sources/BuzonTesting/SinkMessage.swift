@@ -8,4 +8,6 @@ public struct SinkMessage: Sendable, Hashable {
     public var authLogin: String?
     /// "plain" (plain or STARTTLS port) or "tls" (implicit TLS port).
     public var listener: String
+    /// The name the client gave in EHLO/HELO.
+    public var heloName: String
 }

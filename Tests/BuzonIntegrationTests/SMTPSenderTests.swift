@@ -30,6 +30,7 @@ struct SMTPSenderTests {
         #expect(received.first?.bytes == message)
         #expect(received.first?.mailFrom == "soporte@empresa.com")
         #expect(received.first?.authLogin == nil)
+        #expect(received.first?.heloName == "buzon.test")
     }
 
     @Test func nullReversePathForAutoReplies() throws {
@@ -118,25 +119,5 @@ struct SMTPSenderTests {
                                      message: TestMail.message(subject: "x"))
         }
         #expect(error?.kind == .configuration)
-    }
-}
-
-/// Stops and restarts the sink: its own servers, no parallel tests.
-@Suite(.serialized, .localServers(users: ["soporte"]))
-struct SMTPOutageTests {
-    @Test func sinkStoppedIsATemporaryNetworkErrorAndSendingResumes() throws {
-        let servers = try LocalServersScope.servers()
-        let sender = try SMTPSender(SMTPConfiguration(url: servers.smtpURL(), connectTimeout: .seconds(2), ioTimeout: .seconds(5)))
-        try sender.send(Envelope(from: "a@empresa.com", recipients: ["antes@andina.cl"]), message: TestMail.message(subject: "antes"))
-        servers.stopSMTP()
-        let error = #expect(throws: TransportError.self) {
-            try sender.send(Envelope(from: "a@empresa.com", recipients: ["durante@andina.cl"]), message: TestMail.message(subject: "durante"))
-        }
-        #expect(error?.kind == .network)
-        #expect(error?.isTemporary == true)
-        try servers.startSMTP()
-        try sender.send(Envelope(from: "a@empresa.com", recipients: ["despues@andina.cl"]), message: TestMail.message(subject: "después"))
-        let received = try servers.waitForMessages(count: 2)
-        #expect(received.map(\.recipients) == [["antes@andina.cl"], ["despues@andina.cl"]])
     }
 }

@@ -1,7 +1,7 @@
 """SMTP sink for Buzón's tests: a real SMTP server (aiosmtpd) that records what it receives.
 
 Each accepted message becomes two files in --spool: NAME.eml (the DATA payload exactly as
-received, dot-unstuffed, CRLF kept) and NAME.json (mail_from, rcpt_tos, auth_login, listener),
+received, dot-unstuffed, CRLF kept) and NAME.json (mail_from, rcpt_tos, auth_login, listener, helo),
 both written to a tmp/ file first and renamed, the .json last: a reader that sees the .json
 sees the complete .eml. NAME sorts by arrival.
 
@@ -44,6 +44,7 @@ class Recorder:
             "rcpt_tos": envelope.rcpt_tos,
             "auth_login": login.decode("utf-8", "replace") if isinstance(login, bytes) else login,
             "listener": self.listener,
+            "helo": session.host_name,
         }
         write_atomically(self.spool, name + ".eml", envelope.original_content)
         write_atomically(self.spool, name + ".json", json.dumps(record).encode())
