@@ -4,12 +4,21 @@ import Foundation
 // `corpus` only writes the synthetic corpus (for `buzon parse --summary` and the fuzzer's seeds).
 let usage = """
     usage: buzon-bench parse [options]     (see buzon-bench parse --help)
+           buzon-bench store [--messages 3000]   decide-and-store into SQLite on disk
+           buzon-bench e2e [--messages 2000]     local Dovecot → tickets → acknowledgements at the local SMTP server
            buzon-bench corpus --out DIR [--messages 4000] [--seed 42]
     """
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("buzon-bench: \(message)\n".utf8))
     exit(64)
+}
+
+/// `--messages N` for the store and end-to-end benchmarks.
+func messageCount(_ arguments: [String], default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: "--messages") else { return value }
+    guard index + 1 < arguments.count, let count = Int(arguments[index + 1]), count > 0 else { fail("--messages needs a positive number") }
+    return count
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -19,6 +28,10 @@ do {
     switch command {
     case "parse":
         exit(try ParseBenchmark(options: ParseBenchmarkOptions(arguments: arguments)).run())
+    case "store":
+        try StoreBenchmark(messages: messageCount(arguments, default: 3000)).run()
+    case "e2e":
+        try EndToEndBenchmark(messages: messageCount(arguments, default: 2000)).run()
     case "corpus":
         var options = try ParseBenchmarkOptions(arguments: arguments)
         guard let directory = options.corpus else { fail("corpus needs --out DIR\n\(usage)") }
