@@ -36,8 +36,12 @@ struct ParseBenchmark {
 
         print(ParseCensus(workload: workload, inputs: inputs).report)
         print(memoryReport(workload, inputs))
+        var parseOnly = workload
+        parseOnly.trims = false
         var rows = [("buzon (Swift)", measure(workload, "with attachments", inputs),
-                     measure(workload, "without attachments", plainInputs))]
+                     measure(workload, "without attachments", plainInputs)),
+                    ("buzon parse only (Swift)", measure(parseOnly, "with attachments", inputs),
+                     measure(parseOnly, "without attachments", plainInputs))]
         rows += PeerBenchmark.run(options, corpus: directory)
         print(Self.table(rows))
         return 0
