@@ -15,7 +15,8 @@ root=$(pwd)
 out=.build-fuzz
 mkdir -p "$out/modules" "$out/corpus" "$out/artifacts"
 
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$root/Sources/CCrypto")
+# -package-name: the targets use `package` access, as under SwiftPM (whose package is Buzon).
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -package-name Buzon -I "$root/Sources/CCrypto")
 # ld.gold's "Cannot export local symbol '__asan_…'" warnings are harmless noise.
 quiet() { grep -v "Cannot export local symbol" || true; }
 

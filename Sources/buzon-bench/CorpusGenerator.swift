@@ -71,8 +71,9 @@ struct CorpusGenerator {
         }
         var fields = lines.map { Array($0.utf8) }
         if rawSubject {
-            // What broken clients send: the subject in Latin-1 bytes, no encoded word.
-            fields.append(Array("Subject: ".utf8) + MailEncoding.bytes(subject, .latin1))
+            // What broken clients send: the subject in Latin-1 bytes, no encoded word (with a
+            // suffix that guarantees 8-bit bytes even when the subject itself is ASCII).
+            fields.append(Array("Subject: ".utf8) + MailEncoding.bytes(subject + " (nº cliente)", .latin1))
         } else {
             fields.append(Array("Subject: \(MailEncoding.encodedWords(subject, charset, base64: random.chance(0.5)))".utf8))
         }

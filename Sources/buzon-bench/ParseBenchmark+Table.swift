@@ -2,7 +2,7 @@ import Foundation
 
 extension ParseBenchmark {
     /// One line per implementation and set, with the ratio of Buzón's messages/s to each
-    /// peer's (above 1 means Buzón is faster). The first row is Buzón's.
+    /// other row's (above 1 means Buzón's full parse + trim is faster). The first row is Buzón's.
     static func table(_ rows: [PeerBenchmark.Row]) -> String {
         func cell(_ text: String, _ width: Int) -> String {
             text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)

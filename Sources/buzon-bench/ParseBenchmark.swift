@@ -36,8 +36,12 @@ struct ParseBenchmark {
 
         print(ParseCensus(workload: workload, inputs: inputs).report)
         print(memoryReport(workload, inputs))
+        var parseOnly = workload
+        parseOnly.trims = false
         var rows = [("buzon (Swift)", measure(workload, "with attachments", inputs),
-                     measure(workload, "without attachments", plainInputs))]
+                     measure(workload, "without attachments", plainInputs)),
+                    ("buzon parse only (Swift)", measure(parseOnly, "with attachments", inputs),
+                     measure(parseOnly, "without attachments", plainInputs))]
         rows += PeerBenchmark.run(options, corpus: directory)
         print(Self.table(rows))
         return 0
@@ -70,9 +74,11 @@ struct ParseBenchmark {
 
     static func describe(_ manifest: CorpusManifest) -> String {
         let attached = manifest.entries.filter(\.hasAttachment).count
-        let defects = manifest.entries.filter { $0.defect != nil }.count
+        let defects = GeneratedMessage.Defect.allCases.map { defect in
+            "\(defect.rawValue) \(manifest.entries.filter { $0.defect == defect }.count)"
+        }
         return "  requests \(manifest.count(.request)), replies \(manifest.count(.reply)), "
             + "bounces \(manifest.count(.bounce)), auto-replies \(manifest.count(.autoReply)); "
-            + "with attachment \(attached), with a defect \(defects)"
+            + "with attachment \(attached); defects planted: " + defects.joined(separator: ", ")
     }
 }

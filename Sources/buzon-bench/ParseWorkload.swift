@@ -7,6 +7,8 @@ import BuzonTrim
 struct ParseWorkload {
     var parser = MessageParser()
     var trimmer = ReplyTrimmer()
+    /// False measures the parser alone, to see how the time splits between parse and trim.
+    var trims = true
 
     struct Totals {
         var messages = 0
@@ -21,7 +23,7 @@ struct ParseWorkload {
     /// them into `Attachment.data`, which is the cost being measured.
     func run(_ bytes: [UInt8], into totals: inout Totals) -> Message {
         let message = parser.parse(bytes)
-        let reply = trimmer.trim(message)
+        let reply = trims ? trimmer.trim(message) : TrimmedReply(text: "", cut: nil)
         totals.messages += 1
         totals.inputBytes += bytes.count
         totals.textCharacters += message.text.unicodeScalars.count

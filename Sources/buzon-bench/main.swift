@@ -21,8 +21,8 @@ func messageCount(_ arguments: [String], default value: Int) -> Int {
     return count
 }
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-let command = arguments.isEmpty ? "" : arguments.removeFirst()
+let command = CommandLine.arguments.dropFirst().first ?? ""
+let arguments = Array(CommandLine.arguments.dropFirst(2))
 if arguments.contains("--help") { print(command == "parse" ? ParseBenchmarkOptions.usage : usage); exit(0) }
 do {
     switch command {

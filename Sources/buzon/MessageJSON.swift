@@ -18,7 +18,7 @@ enum MessageJSON {
             ("cc", .array(message.cc.map(address))),
             ("reply_to", .array(message.replyTo.map(address))),
             ("subject", .string(message.subject)),
-            ("date", .optional(message.date.map(ISO8601UTC.string))),
+            ("date", .optional(message.date.flatMap(ISO8601UTC.string))),
             ("text", .string(message.text)),
             ("reply", .string(reply.text)),
             ("attachments", .array(message.attachments.map(attachment))),

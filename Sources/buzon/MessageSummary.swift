@@ -10,7 +10,7 @@ enum MessageSummary {
         var lines = ["== \(file)"]
         lines.append("From:        " + (message.from.map(display) ?? "(none)"))
         lines.append("Subject:     " + (message.subject.isEmpty ? "(none)" : message.subject))
-        lines.append("Date:        " + (message.date.map(ISO8601UTC.string) ?? "(none)"))
+        lines.append("Date:        " + (message.date.flatMap(ISO8601UTC.string) ?? "(none)"))
         lines.append("Message-ID:  " + (message.messageID ?? "(none)"))
         lines.append("Parts:       \(message.root.leafCount) leaf part(s), top level \(message.root.contentType)")
         if message.attachments.isEmpty {
