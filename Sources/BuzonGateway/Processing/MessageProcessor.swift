@@ -57,24 +57,58 @@ public final class MessageProcessor {
     /// that was fetched only in part because it exceeded the size limit.
     @discardableResult
     public func process(_ raw: [UInt8], mailbox: MailboxConfig, truncatedFrom originalSize: Int? = nil) throws -> Result {
+        guard let outcome = try processBatch([Item(raw: raw, truncatedFrom: originalSize)], mailbox: mailbox).first else {
+            preconditionFailure("processBatch returns one outcome per item")
+        }
+        return try outcome.get()
+    }
+
+    /// One message of a batch: its bytes, and the server's size when they were cut.
+    public struct Item: Sendable {
+        public var raw: [UInt8]
+        public var truncatedFrom: Int?
+        public init(raw: [UInt8], truncatedFrom: Int? = nil) {
+            self.raw = raw
+            self.truncatedFrom = truncatedFrom
+        }
+    }
+
+    /// Decides and records a batch in ONE commit (group commit: one fsync for the batch), each
+    /// message inside its own savepoint. A message whose recording fails is rolled back alone
+    /// and reported as a failure; the others commit. When the commit itself fails, this throws
+    /// and nothing of the batch was written — the caller marks nothing and retries.
+    ///
+    /// Contract for the caller: mark on the server exactly the messages reported `.success`,
+    /// and only after this returns.
+    public func processBatch(_ items: [Item], mailbox: MailboxConfig) throws -> [Swift.Result<Result, Error>] {
         let started = DispatchTime.now()
         let now = clock()
-        let mail = understand(raw, mailbox: mailbox, receivedAt: now)
-        let result = try store.transaction { () throws -> Result in
-            let decision = try runtime.engine.decide(mail, lookup: store)
-            var recorder = DecisionRecorder(processor: self, mail: mail, raw: raw, mailbox: mailbox, now: now,
-                                            originalSize: originalSize)
-            let ticket = try recorder.record(decision)
-            return Result(decision: decision, ticketNumber: ticket, queuedNotices: recorder.queued, dedupeKey: mail.dedupeKey)
+        let mails = items.map { understand($0.raw, mailbox: mailbox, receivedAt: now) }
+        let outcomes = try store.transaction { () throws -> [Swift.Result<Result, Error>] in
+            zip(items, mails).map { item, mail in
+                Swift.Result {
+                    try store.transaction { () throws -> Result in
+                        let decision = try runtime.engine.decide(mail, lookup: store)
+                        var recorder = DecisionRecorder(processor: self, mail: mail, raw: item.raw, mailbox: mailbox, now: now,
+                                                        originalSize: item.truncatedFrom)
+                        let ticket = try recorder.record(decision)
+                        return Result(decision: decision, ticketNumber: ticket, queuedNotices: recorder.queued,
+                                      dedupeKey: mail.dedupeKey)
+                    }
+                }
+            }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        metrics?.recordProcessed(decision: result.decision.rule.rawValue, seconds: seconds)
-        logger.info("message.processed", [
-            ("mailbox", mailbox.name), ("message_id", mail.message.messageID),
-            ("from", mail.message.from?.normalized), ("ticket", result.ticketNumber),
-            ("decision", result.decision.rule.rawValue), ("detail", result.decision.summary),
-            ("duration_ms", String(format: "%.2f", seconds * 1000)),
-        ])
-        return result
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 / Double(max(items.count, 1))
+        for (mail, outcome) in zip(mails, outcomes) {
+            guard case .success(let result) = outcome else { continue }
+            metrics?.recordProcessed(decision: result.decision.rule.rawValue, seconds: seconds)
+            logger.info("message.processed", [
+                ("mailbox", mailbox.name), ("message_id", mail.message.messageID),
+                ("from", mail.message.from?.normalized), ("ticket", result.ticketNumber),
+                ("decision", result.decision.rule.rawValue), ("detail", result.decision.summary),
+                ("duration_ms", String(format: "%.2f", seconds * 1000)),
+            ])
+        }
+        return outcomes
     }
 }

@@ -68,16 +68,16 @@ public final class MailboxPoller {
             if shouldStop() { break }
             let messages = try client.fetch(uids: batch, maxBytes: mailbox.maxMessageBytes)
             report.fetched += messages.count
-            for fetched in messages {
-                if shouldStop() { break }
-                let finished = try handle(fetched, report: &report)
+            let outcomes = try processor.processBatch(
+                messages.map { MessageProcessor.Item(raw: $0.bytes, truncatedFrom: $0.truncated ? $0.size : nil) },
+                mailbox: mailbox)
+            for (fetched, outcome) in zip(messages, outcomes) {
+                let finished = try finish(fetched, outcome, report: &report)
                 blocked = blocked || !finished
-                if finished && !blocked {
-                    lastUID = max(lastUID, fetched.uid)
-                    try store.saveMailboxState(name: mailbox.name, uidValidity: Int64(status.uidValidity),
-                                               lastUID: Int64(lastUID), at: Date())
-                }
+                if finished && !blocked { lastUID = max(lastUID, fetched.uid) }
             }
+            try store.saveMailboxState(name: mailbox.name, uidValidity: Int64(status.uidValidity), lastUID: Int64(lastUID), at: Date())
+            if shouldStop() { break }
         }
         try store.saveMailboxState(name: mailbox.name, uidValidity: Int64(status.uidValidity), lastUID: Int64(lastUID), at: Date())
         return report
@@ -86,18 +86,17 @@ public final class MailboxPoller {
     /// Drops the connection (after a failed poll); the next poll reconnects.
     public func disconnect() { client.close() }
 
-    /// Processes and marks one message; true when it is finished with (marked or dead-lettered).
-    private func handle(_ fetched: FetchedMessage, report: inout Report) throws -> Bool {
+    /// Marks one committed message, or counts its failure; true when the message is finished
+    /// with (marked or dead-lettered).
+    private func finish(_ fetched: FetchedMessage, _ outcome: Swift.Result<MessageProcessor.Result, Error>,
+                        report: inout Report) throws -> Bool {
         let uid = String(fetched.uid)
-        do {
-            let result = try processor.process(fetched.bytes, mailbox: mailbox,
-                                               truncatedFrom: fetched.truncated ? fetched.size : nil)
+        switch outcome {
+        case .success(let result):
             report.processed += 1
             failures[fetched.uid] = nil
             logger.debug("message.committed", [("uid", uid), ("ticket", result.ticketNumber)])
-        } catch let error as TransportError {
-            throw error
-        } catch {
+        case .failure(let error):
             let attempts = (failures[fetched.uid] ?? 0) + 1
             failures[fetched.uid] = attempts
             report.failed += 1
@@ -111,7 +110,6 @@ public final class MailboxPoller {
             logger.error("message.dead_lettered", [("uid", uid), ("folder", deadLetterFolder), ("error", "\(error)")])
             return true
         }
-        // Only now, with the ticket committed, may the server forget the message.
         try client.mark(uid: fetched.uid, as: mailbox.after)
         return true
     }
