@@ -64,7 +64,7 @@ enum AddressParser {
                 continue
             case ASCII.comma, ASCII.semicolon:
                 endItem()
-            case ASCII.colon where item.angle == nil && !wordHasAt(word) && !item.words.contains(where: { $0.contains("@") }):
+            case ASCII.colon where item.angle == nil && !wordHasAt(word) && !item.words.contains(where: hasAt):
                 // A group's display name: the mailboxes follow, the name itself is not an address.
                 word.removeAll()
                 item = Item()
@@ -82,6 +82,7 @@ enum AddressParser {
     }
 
     private static func wordHasAt(_ word: [UInt8]) -> Bool { word.contains(ASCII.at) }
+    private static func hasAt(_ word: String) -> Bool { word.utf8.contains(ASCII.at) }
 
     /// Turns the collected words into a mailbox, or keeps them as orphans for the next one.
     private static func finish(_ item: Item, orphanWords: inout [String], diagnostics: inout [Diagnostic]) -> Address? {
@@ -90,7 +91,7 @@ enum AddressParser {
         var address: String
         if let angle = item.angle {
             address = angle
-        } else if let at = words.lastIndex(where: { $0.contains("@") }) {
+        } else if let at = words.lastIndex(where: hasAt) {
             address = words.remove(at: at)
             if !words.isEmpty {
                 diagnostics.append(Diagnostic(.malformedAddress, "address without angle brackets: \(address)"))
