@@ -1,6 +1,8 @@
 /// Chooses the body text, the HTML body and the attachments from a parsed MIME tree.
 ///
 /// Rules (the issue's, made precise):
+/// - Of one `multipart/alternative`, only one `text/plain` and one `text/html` count
+///   (see `keepOneAlternative`); the other text alternatives are dropped, not attachments.
 /// - A leaf `text/plain` or `text/html` part is a body part unless it is an attachment
 ///   (`Content-Disposition: attachment` or a filename). Every other leaf is an attachment,
 ///   including the alternatives we do not show (`text/calendar`, `text/enriched`).
@@ -40,7 +42,11 @@ struct BodySelector {
             return
         }
         if part.isMultipart {
+            let textBefore = textParts.count, htmlBefore = htmlParts.count
             for child in part.children { visit(child, diagnostics: &diagnostics) }
+            if part.contentType == "multipart/alternative" {
+                keepOneAlternative(textFrom: textBefore, htmlFrom: htmlBefore)
+            }
             return
         }
         let isBodyCandidate = part.disposition != "attachment" && part.filename == nil
@@ -50,6 +56,21 @@ struct BodySelector {
             htmlParts.append(decodeText(part, diagnostics: &diagnostics))
         } else {
             attachments.append(attachment(part))
+        }
+    }
+
+    /// RFC 2046 §5.1.4: alternatives are the same content; the last is the sender's
+    /// preferred (richest) one. Of one `multipart/alternative` we keep the first non-blank
+    /// `text/plain` (the simplest, best for ticket text) and the last `text/html`.
+    private mutating func keepOneAlternative(textFrom textStart: Int, htmlFrom htmlStart: Int) {
+        if textParts.count - textStart > 1 {
+            let chosen = textParts[textStart...].first { !$0.allSatisfy(\.isWhitespace) } ?? textParts[textStart]
+            textParts.removeSubrange(textStart...)
+            textParts.append(chosen)
+        }
+        if htmlParts.count - htmlStart > 1, let last = htmlParts.last {
+            htmlParts.removeSubrange(htmlStart...)
+            htmlParts.append(last)
         }
     }
 
