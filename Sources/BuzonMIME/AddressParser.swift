@@ -7,7 +7,7 @@
 /// Best effort for what real mail sends: missing angle brackets (`Ana Pérez ana@x.com`),
 /// broken quoting (an unterminated `"` is read as plain text), unquoted commas in names
 /// (`Pérez, Ana <ana@x.com>`: the orphan words join the next mailbox's name), bare local
-/// parts (`MAILER-DAEMON`). Display names have RFC 2047 encoded words decoded.
+/// parts (`MAILER-DAEMON`, or a lone word at the end of the list: `From: root`). Display names have RFC 2047 encoded words decoded.
 enum AddressParser {
     /// One mailbox being assembled.
     private struct Item {
@@ -75,7 +75,11 @@ enum AddressParser {
             index += 1
         }
         endItem()
-        if !orphanWords.isEmpty {
+        if orphanWords.count == 1, let local = orphanWords.first {
+            // A lone word at the end (`From: root`, `To: soporte`) is a local address, not a name.
+            diagnostics.append(Diagnostic(.malformedAddress, "address without a domain: \(local)"))
+            addresses.append(Address(address: local.trimmingQuotes()))
+        } else if !orphanWords.isEmpty {
             diagnostics.append(Diagnostic(.malformedAddress, "words without an address ignored: \(orphanWords.joined(separator: " "))"))
         }
         return addresses
