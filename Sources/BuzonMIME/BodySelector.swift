@@ -9,6 +9,7 @@
 /// - `Message.text` joins every body `text/plain` part in tree order with a blank line:
 ///   Apple Mail splits one reply into text / image / text and all of it is the reply.
 ///   Blank ones are skipped. Without any, it is `HTMLText.plainText(fromHTML:)` of the HTML.
+/// - HTML without a `charset` parameter uses its `<meta … charset=…>` when it has one.
 /// - `format=flowed` text is unflowed (RFC 3676) so paragraphs are whole lines again.
 /// - `Message.html` joins every body `text/html` part the same way, nil when there is none.
 /// - An attached message (`message/rfc822`) is one attachment (its bytes as an `.eml`);
@@ -76,8 +77,10 @@ struct BodySelector {
     }
 
     private func decodeText(_ part: MIMEPart, diagnostics: inout [Diagnostic]) -> String {
+        var charset = part.charset
+        if charset == nil, part.contentType == "text/html" { charset = HTMLMetaCharset.find(in: part.body) }
         let text = ASCII.normalizingLineEnds(part.body).withUnsafeBufferPointer {
-            CharsetDecoder.decode($0, charset: part.charset, diagnostics: &diagnostics)
+            CharsetDecoder.decode($0, charset: charset, diagnostics: &diagnostics)
         }
         guard part.contentType == "text/plain", part.parameters["format"]?.lowercased() == "flowed" else { return text }
         return FlowedText.unflow(text, deleteSpace: part.parameters["delsp"]?.lowercased() == "yes")

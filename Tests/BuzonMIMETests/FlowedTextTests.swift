@@ -25,3 +25,16 @@ import Testing
         #expect(MessageParser().parse(Array(raw.utf8)).text == "No puedo entrar al sistema.\n")
     }
 }
+
+@Suite struct HTMLMetaCharsetTests {
+    @Test func findsMetaCharsetForms() {
+        #expect(HTMLMetaCharset.find(in: Array(#"<html><head><meta charset="ISO-8859-2"></head>"#.utf8)) == "ISO-8859-2")
+        #expect(HTMLMetaCharset.find(in: Array(#"<META HTTP-EQUIV="Content-Type" CONTENT="text/html; Charset = windows-1252">"#.utf8)) == "windows-1252")
+        #expect(HTMLMetaCharset.find(in: Array("<p>sin declaracion</p>".utf8)) == nil)
+    }
+
+    @Test func htmlBodyWithoutParameterUsesMeta() {
+        let raw: [UInt8] = Array("Content-Type: text/html\n\n<meta charset=iso-8859-2><p>".utf8) + [0xA3, 0xF3, 0x64, 0xBC] + Array("</p>".utf8)
+        #expect(MessageParser().parse(raw).html?.contains("Łódź") == true)
+    }
+}
