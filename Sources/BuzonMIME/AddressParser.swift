@@ -7,7 +7,7 @@
 /// Best effort for what real mail sends: missing angle brackets (`Ana Pérez ana@x.com`),
 /// broken quoting (an unterminated `"` is read as plain text), unquoted commas in names
 /// (`Pérez, Ana <ana@x.com>`: the orphan words join the next mailbox's name), bare local
-/// parts (`MAILER-DAEMON`). Display names have RFC 2047 encoded words decoded.
+/// parts (`MAILER-DAEMON`, or a lone word at the end of the list: `From: root`). Display names have RFC 2047 encoded words decoded.
 enum AddressParser {
     /// One mailbox being assembled.
     private struct Item {
@@ -64,7 +64,7 @@ enum AddressParser {
                 continue
             case ASCII.comma, ASCII.semicolon:
                 endItem()
-            case ASCII.colon where item.angle == nil && !wordHasAt(word) && !item.words.contains(where: { $0.contains("@") }):
+            case ASCII.colon where item.angle == nil && !wordHasAt(word) && !item.words.contains(where: hasAt):
                 // A group's display name: the mailboxes follow, the name itself is not an address.
                 word.removeAll()
                 item = Item()
@@ -75,13 +75,18 @@ enum AddressParser {
             index += 1
         }
         endItem()
-        if !orphanWords.isEmpty {
+        if orphanWords.count == 1, let local = orphanWords.first {
+            // A lone word at the end (`From: root`, `To: soporte`) is a local address, not a name.
+            diagnostics.append(Diagnostic(.malformedAddress, "address without a domain: \(local)"))
+            addresses.append(Address(address: local.trimmingQuotes()))
+        } else if !orphanWords.isEmpty {
             diagnostics.append(Diagnostic(.malformedAddress, "words without an address ignored: \(orphanWords.joined(separator: " "))"))
         }
         return addresses
     }
 
     private static func wordHasAt(_ word: [UInt8]) -> Bool { word.contains(ASCII.at) }
+    private static func hasAt(_ word: String) -> Bool { word.utf8.contains(ASCII.at) }
 
     /// Turns the collected words into a mailbox, or keeps them as orphans for the next one.
     private static func finish(_ item: Item, orphanWords: inout [String], diagnostics: inout [Diagnostic]) -> Address? {
@@ -90,7 +95,7 @@ enum AddressParser {
         var address: String
         if let angle = item.angle {
             address = angle
-        } else if let at = words.lastIndex(where: { $0.contains("@") }) {
+        } else if let at = words.lastIndex(where: hasAt) {
             address = words.remove(at: at)
             if !words.isEmpty {
                 diagnostics.append(Diagnostic(.malformedAddress, "address without angle brackets: \(address)"))

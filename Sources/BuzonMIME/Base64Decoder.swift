@@ -26,8 +26,17 @@ enum Base64Decoder {
         var danglingBits: Bool
     }
 
-    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> Result {
+    /// Where decoding stands: read and write offsets and the sextets of an unfinished quantum.
+    private struct Cursor {
+        var index = 0
+        var written = 0
+        var accumulator: UInt32 = 0
+        var pending = 0
         var junkCount = 0
+    }
+
+    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> Result {
+        var cursor = Cursor()
         var dangling = false
         let capacity = input.count / 4 &* 3 &+ 3
         let bytes = table.withUnsafeBufferPointer { lookup in
@@ -36,62 +45,82 @@ enum Base64Decoder {
                     count = 0
                     return
                 }
-                var index = 0
-                var written = 0
-                var accumulator: UInt32 = 0
-                var pending = 0
                 let total = input.count
-                while index < total {
-                    // Fast path: four alphabet bytes in a row while aligned on a quantum.
-                    if pending == 0 {
-                        while index &+ 4 <= total {
-                            let a = map[Int(source[index])], b = map[Int(source[index &+ 1])]
-                            let c = map[Int(source[index &+ 2])], d = map[Int(source[index &+ 3])]
-                            if (a | b | c | d) & 0xC0 != 0 { break }
-                            let value = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                            dest[written] = UInt8(truncatingIfNeeded: value >> 16)
-                            dest[written &+ 1] = UInt8(truncatingIfNeeded: value >> 8)
-                            dest[written &+ 2] = UInt8(truncatingIfNeeded: value)
-                            written &+= 3
-                            index &+= 4
-                        }
-                        if index >= total { break }
+                while cursor.index < total {
+                    if cursor.pending == 0 {
+                        decodeQuanta(source, total, dest, map, &cursor)
+                        if cursor.index >= total { break }
                     }
-                    let sextet = map[Int(source[index])]
-                    index &+= 1
-                    if sextet < 64 {
-                        accumulator = accumulator << 6 | UInt32(sextet)
-                        pending &+= 1
-                        if pending == 4 {
-                            dest[written] = UInt8(truncatingIfNeeded: accumulator >> 16)
-                            dest[written &+ 1] = UInt8(truncatingIfNeeded: accumulator >> 8)
-                            dest[written &+ 2] = UInt8(truncatingIfNeeded: accumulator)
-                            written &+= 3
-                            pending = 0
-                            accumulator = 0
-                        }
-                    } else if sextet == junk {
-                        junkCount &+= 1
-                    }
+                    decodeByte(source, dest, map, &cursor)
                 }
-                // Missing padding: 2 or 3 leftover sextets still carry 1 or 2 whole bytes.
-                switch pending {
-                case 2:
-                    dest[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
-                    written &+= 1
-                case 3:
-                    dest[written] = UInt8(truncatingIfNeeded: accumulator >> 10)
-                    dest[written &+ 1] = UInt8(truncatingIfNeeded: accumulator >> 2)
-                    written &+= 2
-                case 1:
-                    dangling = true
-                default:
-                    break
-                }
-                count = written
+                dangling = finish(dest, &cursor)
+                count = cursor.written
             }
         }
-        return Result(bytes: bytes, junkCount: junkCount, danglingBits: dangling)
+        return Result(bytes: bytes, junkCount: cursor.junkCount, danglingBits: dangling)
+    }
+
+    /// The hot loop: four alphabet bytes at a time while the input is aligned on quanta
+    /// (a whole base64 line); stops at the first byte outside the alphabet.
+    @inline(__always)
+    private static func decodeQuanta(_ source: UnsafePointer<UInt8>, _ total: Int, _ dest: UnsafeMutablePointer<UInt8>,
+                                     _ map: UnsafePointer<UInt8>, _ cursor: inout Cursor) {
+        var index = cursor.index
+        var written = cursor.written
+        while index &+ 4 <= total {
+            let a = map[Int(source[index])], b = map[Int(source[index &+ 1])]
+            let c = map[Int(source[index &+ 2])], d = map[Int(source[index &+ 3])]
+            if (a | b | c | d) & 0xC0 != 0 { break }
+            let value = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+            dest[written] = UInt8(truncatingIfNeeded: value >> 16)
+            dest[written &+ 1] = UInt8(truncatingIfNeeded: value >> 8)
+            dest[written &+ 2] = UInt8(truncatingIfNeeded: value)
+            written &+= 3
+            index &+= 4
+        }
+        cursor.index = index
+        cursor.written = written
+    }
+
+    /// One byte the slow way: line breaks, padding, junk, and quanta split by them.
+    @inline(__always)
+    private static func decodeByte(_ source: UnsafePointer<UInt8>, _ dest: UnsafeMutablePointer<UInt8>,
+                                   _ map: UnsafePointer<UInt8>, _ cursor: inout Cursor) {
+        let sextet = map[Int(source[cursor.index])]
+        cursor.index &+= 1
+        if sextet < 64 {
+            cursor.accumulator = cursor.accumulator << 6 | UInt32(sextet)
+            cursor.pending &+= 1
+            if cursor.pending == 4 {
+                dest[cursor.written] = UInt8(truncatingIfNeeded: cursor.accumulator >> 16)
+                dest[cursor.written &+ 1] = UInt8(truncatingIfNeeded: cursor.accumulator >> 8)
+                dest[cursor.written &+ 2] = UInt8(truncatingIfNeeded: cursor.accumulator)
+                cursor.written &+= 3
+                cursor.pending = 0
+                cursor.accumulator = 0
+            }
+        } else if sextet == junk {
+            cursor.junkCount &+= 1
+        }
+    }
+
+    /// Missing padding: 2 or 3 leftover sextets still carry 1 or 2 whole bytes.
+    /// - Returns: true when a single sextet (6 bits, no whole byte) was left over.
+    private static func finish(_ dest: UnsafeMutablePointer<UInt8>, _ cursor: inout Cursor) -> Bool {
+        switch cursor.pending {
+        case 2:
+            dest[cursor.written] = UInt8(truncatingIfNeeded: cursor.accumulator >> 4)
+            cursor.written &+= 1
+        case 3:
+            dest[cursor.written] = UInt8(truncatingIfNeeded: cursor.accumulator >> 10)
+            dest[cursor.written &+ 1] = UInt8(truncatingIfNeeded: cursor.accumulator >> 2)
+            cursor.written &+= 2
+        case 1:
+            return true
+        default:
+            break
+        }
+        return false
     }
 
     static func decode(_ input: [UInt8]) -> Result {

@@ -59,7 +59,7 @@ enum CharsetDecoder {
                 return table.decode(bytes)
             }
         }
-        guard let converter = Iconv(from: charset.trimmingQuotes()) else {
+        guard let converter = Iconv(from: iconvName(charset)) else {
             diagnostics.append(Diagnostic(.unknownCharset, "unknown charset \"\(charset)\"; read as UTF-8 or windows-1252"))
             return decodeUndeclared(bytes).text
         }
@@ -68,6 +68,13 @@ enum CharsetDecoder {
             diagnostics.append(Diagnostic(.invalidCharsetBytes, "bytes invalid in \(charset) replaced with U+FFFD"))
         }
         return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// The name as iconv wants it: no quotes, no surrounding space, no RFC 2231 `*language`.
+    static func iconvName(_ charset: String) -> String {
+        let trimmed = charset.trimmingQuotes()
+        guard let star = trimmed.firstIndex(of: "*") else { return trimmed }
+        return String(trimmed[..<star])
     }
 
     static func decode(_ bytes: [UInt8], charset: String?, diagnostics: inout [Diagnostic]) -> String {

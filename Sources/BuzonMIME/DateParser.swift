@@ -26,7 +26,8 @@ enum DateParser {
         }
         guard let day = fields.day, let month = fields.month, var year = fields.year else { return nil }
         if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
-        guard (1...31).contains(day), year <= 9999, fields.hour < 24, fields.minute < 60, fields.second <= 60 else {
+        guard (1...daysInMonth(month, year: year)).contains(day), year <= 9999, fields.hour < 24,
+              fields.minute < 60, fields.second <= 60 else {
             return nil
         }
         let days = daysFromCivil(year: year, month: month, day: day)
@@ -67,7 +68,8 @@ enum DateParser {
             readISODate(token, into: &fields)
         } else if ASCII.isDigit(first) {
             guard token.count <= 4, token.allSatisfy(ASCII.isDigit), let number = Int(String(decoding: token, as: UTF8.self)) else { return }
-            if token.count <= 2 && fields.day == nil && fields.month == nil || (token.count <= 2 && fields.day == nil && fields.year == nil) {
+            // The day comes first (`5 Mar 2024`) or right after the month (`Mar 5 2024`).
+            if token.count <= 2 && fields.day == nil && (fields.month == nil || fields.year == nil) {
                 fields.day = number
             } else if fields.year == nil {
                 fields.year = number
@@ -169,6 +171,14 @@ enum DateParser {
         default:
             // Military zones: RFC 5322 §4.3 says to read them as +0000.
             return name.utf8.count == 1 ? 0 : nil
+        }
+    }
+
+    static func daysInMonth(_ month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
         }
     }
 

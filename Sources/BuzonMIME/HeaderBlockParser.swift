@@ -8,9 +8,9 @@ import Glibc
 /// §2.1: the header section ends at the first empty line.
 ///
 /// Tolerated: LF or CRLF (mixed), obsolete space before the colon (RFC 5322 §4.5), a
-/// leading mbox `From ` line, lines without a colon (skipped when a field follows, otherwise
-/// taken as the start of a body the sender forgot to separate), 8-bit bytes (UTF-8, else
-/// windows-1252). Capped by `Limits.maxHeaderFields` and `maxHeaderFieldBytes`.
+/// leading mbox `From ` line, lines without a colon (a continuation folded without its
+/// leading space when a field follows, otherwise the start of a body the sender forgot to
+/// separate), 8-bit bytes (UTF-8, else windows-1252). Capped by `Limits.maxHeaderFields` and `maxHeaderFieldBytes`.
 struct HeaderBlockParser {
     var limits: MessageParser.Limits
 
@@ -40,7 +40,9 @@ struct HeaderBlockParser {
                 state.flush(bytes, diagnostics: &diagnostics)
                 state.begin(bytes, lineStart: position, colon: colon, lineEnd: contentEnd)
             } else if next < end, Self.colonAfterName(bytes, from: next, to: Self.line(bytes, from: next, end: end).contentEnd) != nil {
-                diagnostics.append(Diagnostic(.headerWithoutColon, "header line without a colon skipped: \(Self.preview(bytes, position, contentEnd))"))
+                // Folding without the leading space (`To: a@x,` / `b@y`): read it as a continuation.
+                diagnostics.append(Diagnostic(.headerWithoutColon, "line without a colon inside the header read as a continuation: \(Self.preview(bytes, position, contentEnd))"))
+                state.appendContinuation(bytes, from: position, to: contentEnd, insertingSpace: true, diagnostics: &diagnostics)
             } else {
                 diagnostics.append(Diagnostic(.headerWithoutColon, "line without a colon where a header was expected; body taken to start there: \(Self.preview(bytes, position, contentEnd))"))
                 state.flush(bytes, diagnostics: &diagnostics)
@@ -121,7 +123,7 @@ struct HeaderBlockParser {
         }
 
         mutating func appendContinuation(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
-                                         diagnostics: inout [Diagnostic]) {
+                                         insertingSpace: Bool = false, diagnostics: inout [Diagnostic]) {
             guard nameRange != nil else { return }  // folded line before any field: nothing to attach to
             if !isFolded {
                 folded.removeAll(keepingCapacity: true)
@@ -135,6 +137,7 @@ struct HeaderBlockParser {
                 overLength = true
                 return
             }
+            if insertingSpace { folded.append(ASCII.space) }
             let take = min(room, end &- from)
             if take < end &- from { overLength = true }
             folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<(from &+ take)]))

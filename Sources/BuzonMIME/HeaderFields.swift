@@ -33,10 +33,24 @@ public struct HeaderFields: Sendable, Sequence {
 
 extension String {
     /// ASCII case-insensitive comparison, enough for header names and MIME tokens.
+    /// Works on the contiguous UTF-8 storage when there is one (native strings): header
+    /// lookups run for every field of every part, so this is on the parse hot path.
     @inlinable
     public func caseInsensitiveEquals(_ other: String) -> Bool {
         let a = utf8, b = other.utf8
         guard a.count == b.count else { return false }
+        let fast = a.withContiguousStorageIfAvailable { left in
+            b.withContiguousStorageIfAvailable { right in
+                for index in 0..<left.count where left[index] != right[index] {
+                    let x = left[index], y = right[index]
+                    let lx = (x >= 65 && x <= 90) ? x | 0x20 : x
+                    let ly = (y >= 65 && y <= 90) ? y | 0x20 : y
+                    if lx != ly { return false }
+                }
+                return true
+            }
+        }
+        if let result = fast ?? nil { return result }
         for (x, y) in zip(a, b) where x != y {
             let lx = (x >= 65 && x <= 90) ? x | 0x20 : x
             let ly = (y >= 65 && y <= 90) ? y | 0x20 : y

@@ -9,6 +9,8 @@ public struct MIMEPart: Sendable {
     /// Children of a multipart, or the single encapsulated message of `message/rfc822`.
     public var children: [MIMEPart]
     /// Decoded content of a leaf (transfer encoding removed; text NOT yet charset-converted).
+    /// Line ends of 7bit, 8bit and quoted-printable content are LF (CRLF is transport, and the
+    /// same mail stored either way must give the same bytes); base64 and binary are untouched.
     /// For `message/rfc822` parts: the encapsulated message as written (transfer encoding removed).
     public var body: [UInt8]
     /// `Content-Disposition` token lower-cased (`inline`, `attachment`), nil when absent.

@@ -8,6 +8,8 @@ struct MIMETreeParser {
     var diagnostics: [Diagnostic] = []
     private(set) var partCount = 0
     private var reportedTooManyParts = false
+    /// How many `message/rfc822` parts enclose the entity being parsed.
+    private var messageDepth = 0
 
     init(limits: MessageParser.Limits) { self.limits = limits }
 
@@ -23,10 +25,14 @@ struct MIMETreeParser {
             splitMultipart(&part, bytes, from: bodyStart, to: end, depth: depth)
         } else if part.isEncapsulatedMessage {
             part.body = decodeTransfer(bytes, from: bodyStart, to: end, encoding: part.transferEncoding)
-            if depth &+ 1 >= limits.maxNestingDepth {
-                diagnostics.append(Diagnostic(.nestingTooDeep, "attached message at depth \(depth + 1) kept as bytes, not parsed"))
+            // Each level of attached message holds its own copy of the bytes below it, so
+            // this depth bounds memory to (maxMessageNesting + 1) × the input.
+            if depth &+ 1 >= limits.maxNestingDepth || messageDepth >= limits.maxMessageNesting {
+                diagnostics.append(Diagnostic(.nestingTooDeep, "attached message nested \(messageDepth + 1) deep kept as bytes, not parsed"))
             } else {
+                messageDepth &+= 1
                 let inner = part.body.withUnsafeBufferPointer { parseEntity($0, from: 0, to: $0.count, depth: depth &+ 1) }
+                messageDepth &-= 1
                 part.children = [inner]
             }
         } else {

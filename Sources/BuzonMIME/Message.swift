@@ -19,6 +19,9 @@ public struct Message: Sendable {
     public var to: [Address]
     public var cc: [Address]
     public var replyTo: [Address]
+    /// The `Sender` mailbox (RFC 5322 §3.6.2), nil when absent. `from` falls back to it
+    /// when the message has no `From`.
+    public var sender: Address? = nil
     /// `Return-Path` address; the empty string for the null path `<>` (bounces), nil when absent.
     public var returnPath: String?
     /// Decoded, unfolded subject; empty when absent.
@@ -28,6 +31,8 @@ public struct Message: Sendable {
     /// The MIME tree, with decoded content on the leaves.
     public var root: MIMEPart
     /// The best plain-text body: `text/plain` when present, otherwise text derived from HTML.
+    /// Several inline `text/plain` parts (Apple Mail's text / image / text) are joined with a
+    /// blank line; line ends are LF. See `BodySelector` for the exact rules.
     public var text: String
     /// The decoded HTML body when the message has one (used by the trimmer to cut HTML quotes).
     public var html: String?

@@ -10,7 +10,8 @@ extension MessageParser {
         message.to = addresses(headers, "To", &diagnostics)
         message.cc = addresses(headers, "Cc", &diagnostics)
         message.replyTo = addresses(headers, "Reply-To", &diagnostics)
-        if message.from == nil, let sender = addresses(headers, "Sender", &diagnostics).first {
+        message.sender = addresses(headers, "Sender", &diagnostics).first
+        if message.from == nil, let sender = message.sender {
             message.from = sender
             message.fromAll = [sender]
         }

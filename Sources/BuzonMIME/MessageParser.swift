@@ -13,6 +13,9 @@ public struct MessageParser: Sendable {
         public var maxHeaderFieldBytes = 64 * 1024
         public var maxNestingDepth = 32
         public var maxParts = 2_000
+        /// Attached messages inside attached messages parsed at most this deep; deeper ones
+        /// stay bytes (each level copies the bytes below it).
+        public var maxMessageNesting = 8
         public init() {}
     }
 

@@ -41,6 +41,9 @@ import Testing
         #expect(parse("Juan Perez juan@x.com") == [Address(name: "Juan Perez", address: "juan@x.com")])
         #expect(parse("Perez, Juan <juan@x.com>") == [Address(name: "Perez Juan", address: "juan@x.com")])
         #expect(parse("MAILER-DAEMON") == [Address(address: "MAILER-DAEMON")])
+        #expect(parse("root") == [Address(address: "root")])
+        #expect(parse("a@x.cl, soporte") == [Address(address: "a@x.cl"), Address(address: "soporte")])
+        #expect(parse("sin direccion alguna").isEmpty)
     }
 
     @Test func brokenQuotingIsDiagnosed() {

@@ -28,7 +28,7 @@ import Testing
         #expect(DateParser.parse(text) == utc(year, month, day, hour, minute, second))
     }
 
-    @Test(arguments: ["", "mañana", "Tue, 45 Mar 2024 10:00:00 +0000", "10:00:00", "5 2024", "Tue, 5 Xyz 2024 10:00"])
+    @Test(arguments: ["", "mañana", "Tue, 45 Mar 2024 10:00:00 +0000", "10:00:00", "5 2024", "Tue, 5 Xyz 2024 10:00", "30 Feb 2024 10:00", "29 Feb 2023 10:00", "31 Apr 2024 10:00"])
     func rejectsGarbage(_ text: String) {
         #expect(DateParser.parse(text) == nil)
     }

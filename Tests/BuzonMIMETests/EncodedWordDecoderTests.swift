@@ -41,6 +41,7 @@ import Testing
     @Test func iconvCharsetAndLanguageSuffix() {
         #expect(decode("=?KOI8-R?B?8NLP18XSy8E=?=").0 == "Проверка")
         #expect(decode("=?ISO-8859-1*es?Q?ma=F1ana?=").0 == "mañana")
+        #expect(decode("=?KOI8-R*ru?B?8NLP18XSy8E=?=") == ("Проверка", []))
     }
 
     @Test func malformedWordsStayAsWritten() {

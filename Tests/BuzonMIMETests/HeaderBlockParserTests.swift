@@ -26,9 +26,10 @@ import Testing
         #expect(result.fields["X-Empty"] == "")
     }
 
-    @Test func lineWithoutColonBetweenFieldsIsSkipped() {
-        let (result, codes, _) = parse("From: a@b\nbasura sin dos puntos\nTo: c@d\n\nbody")
+    @Test func lineWithoutColonBetweenFieldsIsAContinuation() {
+        let (result, codes, _) = parse("To: a@b,\nc@d\nSubject: x\n\nbody")
         #expect(result.fields.count == 2)
+        #expect(result.fields["To"] == "a@b, c@d")
         #expect(codes == [.headerWithoutColon])
     }
 

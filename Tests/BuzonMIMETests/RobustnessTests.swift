@@ -93,6 +93,13 @@ import Testing
         let text = String(repeating: "Content-Type: message/rfc822\n\n", count: 10_000) + "Subject: fondo\n\nx"
         let message = MessageParser().parse(Array(text.utf8))
         #expect(message.diagnostics.contains { $0.code == .nestingTooDeep })
+        var parsedMessages = 0
+        var part = message.root
+        while let child = part.children.first {
+            parsedMessages += 1
+            part = child
+        }
+        #expect(parsedMessages == MessageParser.Limits().maxMessageNesting)
     }
 
     @Test func manyPartsAreCapped() {
