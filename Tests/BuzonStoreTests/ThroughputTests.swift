@@ -8,6 +8,13 @@ import Testing
 @Suite struct ThroughputTests {
     static let messageCount = ProcessInfo.processInfo.environment["BUZON_STORE_BENCH_MESSAGES"].flatMap(Int.init) ?? 500
 
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// What the gateway does for one new message, in one transaction.
     static func storeOne(_ store: TicketStore, index: Int, raw: [UInt8], ack: [UInt8], at date: Date) throws {
         try store.transaction {
@@ -49,13 +56,17 @@ import Testing
         let ack = [UInt8](repeating: UInt8(ascii: "y"), count: 3 * 1024)
         let count = Self.messageCount
         let clock = ContinuousClock()
+        let cpuBefore = Self.processCPUSeconds()
         let elapsed = try clock.measure {
             for index in 0..<count {
                 try Self.storeOne(store, index: index, raw: raw, ack: ack, at: Clock.start)
             }
         }
+        let cpu = Self.processCPUSeconds() - cpuBefore
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("BuzonStore throughput, synchronous=\(durability.rawValue): \(count) messages in \(String(format: "%.3f", seconds)) s = \(Int(Double(count) / seconds)) messages/s")
+        // Wall time depends on the disk and on neighbours; CPU time (user + system, this process)
+        // says what one idle core could do.
+        print("BuzonStore throughput, synchronous=\(durability.rawValue): \(count) messages in \(String(format: "%.3f", seconds)) s wall = \(Int(Double(count) / seconds)) messages/s; CPU \(String(format: "%.0f", cpu / Double(count) * 1e6)) µs/message = \(Int(Double(count) / cpu)) messages/s per core")
         #expect(try store.tickets().count == count)
         #expect(try store.outboxDepth() == count)
         #expect(try store.database.queryFirst("SELECT count(*) FROM events") { $0.int(0) } == 2 * count)
