@@ -71,4 +71,21 @@ import Testing
         #expect(try store.outboxDepth() == count)
         #expect(try store.database.queryFirst("SELECT count(*) FROM events") { $0.int(0) } == 2 * count)
     }
+
+    /// The cost of one indexed read through the wrapper (statement cache, binds, step, reset).
+    @Test func indexedLookupCost() throws {
+        let directory = try TemporaryDirectory()
+        let store = try directory.openStore(durability: .normal)
+        let number = try store.makeTicket().number
+        try store.recordProcessed(dedupeKey: "k", ticketNumber: number, mailbox: "soporte", outcome: "created", at: Clock.start)
+        let count = 20_000
+        var found = 0
+        let cpuBefore = Self.processCPUSeconds()
+        for index in 0..<count where try store.knownMessage(dedupeKey: index.isMultiple(of: 2) ? "k" : "absent") != nil {
+            found += 1
+        }
+        let cpu = Self.processCPUSeconds() - cpuBefore
+        print("BuzonStore lookup: knownMessage(dedupeKey:) CPU \(String(format: "%.1f", cpu / Double(count) * 1e6)) µs/call")
+        #expect(found == count / 2)
+    }
 }
