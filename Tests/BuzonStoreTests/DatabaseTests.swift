@@ -40,6 +40,10 @@ import Testing
             #expect(error.description.contains("INSERT INTO t VALUES (?)"))
         }
         #expect(throws: StoreError.self) { try database.execute("SELEC nonsense") }
+        #expect(throws: StoreError.self, "a second statement would be silently ignored") {
+            try database.run("INSERT INTO t VALUES ('b'); DELETE FROM t")
+        }
+        try database.run("INSERT INTO t VALUES ('c');")
     }
 
     @Test func typedBindsRoundTrip() throws {

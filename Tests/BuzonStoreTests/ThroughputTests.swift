@@ -6,7 +6,7 @@ import Testing
 /// Measured, printed, never asserted on time (shared machines vary); the counts are asserted.
 /// More messages: `BUZON_STORE_BENCH_MESSAGES=5000 swift test --filter ThroughputTests`.
 @Suite struct ThroughputTests {
-    static let messageCount = ProcessInfo.processInfo.environment["BUZON_STORE_BENCH_MESSAGES"].flatMap(Int.init) ?? 500
+    static let messageCount = ProcessInfo.processInfo.environment["BUZON_STORE_BENCH_MESSAGES"].flatMap(Int.init) ?? 300
 
     static func processCPUSeconds() -> Double {
         var usage = rusage()
