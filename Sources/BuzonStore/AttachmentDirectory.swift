@@ -22,11 +22,8 @@ struct AttachmentDirectory: Sendable {
         let directory = "\(root)/\(sha256.prefix(2))"
         let final = path(sha256: sha256)
         if access(final, F_OK) == 0 { return }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError(kind: .file(errno: errno), message: "\(error)", operation: "creating \(directory)")
-        }
+        try makeDirectory(root)
+        try makeDirectory(directory)
         let temporary = "\(directory)/.tmp-\(UUID().uuidString)"
         try writeSynced(data, to: temporary)
         guard rename(temporary, final) == 0 else {
@@ -56,6 +53,13 @@ struct AttachmentDirectory: Sendable {
             let code = errno
             unlink(path)
             throw fileError(code, "syncing \(path)")
+        }
+    }
+
+    /// Creates one directory level; an existing one is fine. The root's parent must exist.
+    private func makeDirectory(_ path: String) throws(StoreError) {
+        guard mkdir(path, 0o750) == 0 || errno == EEXIST else {
+            throw fileError(errno, "creating the attachments directory \(path) (does its parent exist?)")
         }
     }
 

@@ -23,7 +23,8 @@ public final class Database: @unchecked Sendable {
     /// Opens (creating if needed) the database at `path`, configures it and applies `migrations`.
     ///
     /// Configuration: `journal_mode=WAL` (readers never block the writer), `synchronous` from
-    /// `durability`, `busy_timeout` so two processes can share the file, `foreign_keys=ON`.
+    /// `durability`, `busy_timeout` so two processes can share the file, `foreign_keys=ON`,
+    /// `temp_store=MEMORY`.
     public init(
         path: String,
         durability: Durability = .full,
@@ -37,6 +38,9 @@ public final class Database: @unchecked Sendable {
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = \(durability.rawValue)")
         try execute("PRAGMA foreign_keys = ON")
+        // Temporary b-trees (UNION, RETURNING, sorting) in memory: otherwise SQLite creates and
+        // deletes a file in /var/tmp for them, once per message on the hot path.
+        try execute("PRAGMA temp_store = MEMORY")
         try migrate(migrations)
     }
 

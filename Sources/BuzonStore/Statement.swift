@@ -16,10 +16,21 @@ public final class Statement {
 
     init(database: Database, sql: String) throws(StoreError) {
         var statement: OpaquePointer?
-        let code = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        var unused = ""
+        let code = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(database.handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
+            if let tail { unused = String(cString: tail).trimmingCharacters(in: .whitespacesAndNewlines) }
+            return code
+        }
         guard code == SQLITE_OK, let statement else {
             sqlite3_finalize(statement)
             throw database.error(code, "preparing \(sql)")
+        }
+        // SQLite compiles only the first statement; silently dropping the rest would hide a bug.
+        guard unused.isEmpty || unused == ";" else {
+            sqlite3_finalize(statement)
+            throw .misuse("one statement expected, found more: \(unused)", operation: "preparing \(sql)")
         }
         self.handle = statement
         self.sql = sql

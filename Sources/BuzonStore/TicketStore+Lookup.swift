@@ -21,7 +21,7 @@ extension TicketStore {
         return try database.queryFirst("""
             SELECT \(Self.summaryColumns) FROM tickets t WHERE t.id IN (
                 SELECT ticket_id FROM messages WHERE message_id IN (SELECT value FROM json_each(?1))
-                UNION SELECT ticket_id FROM outbox WHERE message_id IN (SELECT value FROM json_each(?1))
+                UNION SELECT ticket_id FROM outbox WHERE message_id IN (SELECT value FROM json_each(?1)) AND message_id IS NOT NULL
             ) ORDER BY t.id DESC LIMIT 1
             """, JSONStrings.encode(ids)) { Self.summary(from: $0).snapshot }.map(withParticipants)
     }
@@ -36,8 +36,7 @@ extension TicketStore {
     /// whatever their delivery status: a queued acknowledgement counts against the limit already.
     public func automaticMessagesSent(to address: String, since date: Date) throws(StoreError) -> Int {
         try database.queryFirst("""
-            SELECT count(*) FROM outbox_recipients r JOIN outbox o ON o.id = r.outbox_id
-            WHERE r.address = ? AND o.automatic = 1 AND o.created_at >= ?
+            SELECT count(*) FROM automatic_recipients WHERE address = ? AND created_at >= ?
             """, address.lowercased(), date) { $0.int(0) } ?? 0
     }
 

@@ -17,8 +17,11 @@ extension TicketStore {
                 ticketID, message.template, message.envelopeFrom, JSONStrings.encode(message.recipients),
                 message.messageID, message.bytes, message.automatic, message.nextAttemptAt, message.createdAt)
             let id = database.lastInsertRowID
-            for address in Set(message.recipients.map { $0.lowercased() }) {
-                try database.run("INSERT INTO outbox_recipients (outbox_id, address) VALUES (?, ?)", id, address)
+            if message.automatic {
+                for address in Set(message.recipients.map { $0.lowercased() }) {
+                    try database.run("INSERT INTO automatic_recipients (address, created_at, outbox_id) VALUES (?, ?, ?)",
+                                     address, message.createdAt, id)
+                }
             }
             return id
         }

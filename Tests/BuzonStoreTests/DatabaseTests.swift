@@ -11,6 +11,7 @@ import Testing
             #expect(try database.queryFirst("PRAGMA journal_mode") { $0.string(0) } == "wal")
             #expect(try database.queryFirst("PRAGMA foreign_keys") { $0.int(0) } == 1)
             #expect(try database.queryFirst("PRAGMA busy_timeout") { $0.int(0) } == 5000)
+            #expect(try database.queryFirst("PRAGMA temp_store") { $0.int(0) } == 2, "MEMORY")
             let expected = durability == .full ? 2 : 1
             #expect(try database.queryFirst("PRAGMA synchronous") { $0.int(0) } == expected)
         }
@@ -40,6 +41,10 @@ import Testing
             #expect(error.description.contains("INSERT INTO t VALUES (?)"))
         }
         #expect(throws: StoreError.self) { try database.execute("SELEC nonsense") }
+        #expect(throws: StoreError.self, "a second statement would be silently ignored") {
+            try database.run("INSERT INTO t VALUES ('b'); DELETE FROM t")
+        }
+        try database.run("INSERT INTO t VALUES ('c');")
     }
 
     @Test func typedBindsRoundTrip() throws {

@@ -20,22 +20,27 @@ import Testing
         #expect(try run.tickets().count == 20)
     }
 
-    @Test func aWriterWaitsForTheOtherWritersTransaction() async throws {
+    @Test func aWriterWaitsForTheOtherWritersTransaction() throws {
         let directory = try TemporaryDirectory()
         let first = try directory.openStore()
         let second = try directory.openStore()
-        let started = Date()
+        let holding = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
         // `first` holds the write lock for 300 ms on another thread; `second` must wait, not fail.
-        let holder = Task.detached {
-            try first.transaction {
+        let holder = Thread {
+            _ = try? first.transaction {
                 _ = try first.makeTicket()
+                holding.signal()
                 Thread.sleep(forTimeInterval: 0.3)
             }
+            released.signal()
         }
-        try await Task.sleep(for: .milliseconds(50))
+        holder.start()
+        holding.wait()
+        let started = Date()
         let number = try second.transaction { try second.makeTicket() }.number
-        try await holder.value
-        #expect(Date().timeIntervalSince(started) >= 0.25)
+        released.wait()
+        #expect(Date().timeIntervalSince(started) >= 0.2, "the second writer waited for the first")
         #expect(number == "OP10001", "the second writer saw the first one's committed allocation")
     }
 

@@ -27,7 +27,7 @@ import Testing
 
     private func rowCounts(_ store: TicketStore) throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for table in ["tickets", "messages", "raw_messages", "attachments", "events", "outbox", "outbox_recipients",
+        for table in ["tickets", "messages", "raw_messages", "attachments", "events", "outbox", "automatic_recipients",
                       "processed_messages", "mailbox_state", "messages_fts"] {
             counts[table] = try store.database.queryFirst("SELECT count(*) FROM \(table)") { $0.int(0) }
         }
