@@ -16,6 +16,10 @@ import Testing
         // Word start only: "intercambio" is not "cambio"; plurals match.
         ("Intercambio de archivos falla", "", "Soporte"),
         ("Cambios pendientes", "", "Cambio"),
+        // Spanish punctuation before a word still starts it; a letter with an accent does not.
+        ("Ayuda", "Hola, ¿cómo cambio la clave?", "Cambio"),
+        ("Ayuda", "(consulta) sobre el cierre", "Consultoría"),
+        ("Ayuda", "El señor ÁngelCambio no puede entrar", "Soporte"),
     ]
 
     @Test(arguments: cases.indices)
