@@ -88,27 +88,27 @@ struct HTMLTextRenderer {
             if tag.isEnd || HTMLTextRenderer.headElements.contains(tag.name) { return }
             inHead = false
         }
-        switch tag.name {
-        case "head": inHead = !tag.isEnd
-        case "br": writer.hardBreak()
-        case "p": paragraph(tag)
-        case "h1", "h2", "h3", "h4", "h5", "h6": writer.paragraphBreak()
-        case "pre":
+        guard let kind = HTMLTextRenderer.kinds[tag.name] else { return }
+        switch kind {
+        case .head: inHead = !tag.isEnd
+        case .lineBreak: writer.hardBreak()
+        case .paragraph: paragraph(tag)
+        case .heading: writer.paragraphBreak()
+        case .pre:
             writer.paragraphBreak()
             preDepth = max(0, preDepth + (tag.isEnd ? -1 : 1))
-        case "blockquote":
+        case .blockquote:
             writer.paragraphBreak()
             writer.quoteDepth = max(0, writer.quoteDepth + (tag.isEnd ? -1 : 1))
-        case "ul", "ol": list(tag)
-        case "li":
+        case .list: list(tag)
+        case .listItem:
             writer.lineBreak()
             if !tag.isEnd {
                 writer.append(String(repeating: "  ", count: max(0, writer.listDepth - 1)) + "- ")
             }
-        case "td", "th": writer.space()
-        case "a": anchor(tag)
-        default:
-            if HTMLTextRenderer.lineBlocks.contains(tag.name) { writer.lineBreak() }
+        case .cell: writer.space()
+        case .anchor: anchor(tag)
+        case .block: writer.lineBreak()
         }
     }
 
@@ -163,11 +163,25 @@ struct HTMLTextRenderer {
 
     private static let headElements: Set<String> = ["meta", "link", "title", "style", "script", "base", "noscript"]
 
-    private static let lineBlocks: Set<String> = [
-        "div", "tr", "table", "dd", "dt", "dl", "section", "article", "header", "footer", "nav", "aside",
-        "main", "form", "fieldset", "address", "figure", "figcaption", "center", "hr", "caption", "details",
-        "summary", "body", "html", "tbody", "thead", "tfoot",
-    ]
+    private enum Kind {
+        case head, lineBreak, paragraph, heading, pre, blockquote, list, listItem, cell, anchor, block
+    }
+
+    /// How each rendered element is laid out; one hash lookup per tag, unknown tags (`span`,
+    /// `b`, `font`, `o:p`) are inline and ignored.
+    private static let kinds: [String: Kind] = {
+        var kinds: [String: Kind] = [
+            "head": .head, "br": .lineBreak, "p": .paragraph, "pre": .pre, "blockquote": .blockquote,
+            "ul": .list, "ol": .list, "li": .listItem, "td": .cell, "th": .cell, "a": .anchor,
+        ]
+        for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] { kinds[heading] = .heading }
+        for block in ["div", "tr", "table", "dd", "dt", "dl", "section", "article", "header", "footer", "nav", "aside",
+                      "main", "form", "fieldset", "address", "figure", "figcaption", "center", "hr", "caption", "details",
+                      "summary", "body", "html", "tbody", "thead", "tfoot"] {
+            kinds[block] = .block
+        }
+        return kinds
+    }()
 }
 
 extension String {

@@ -175,24 +175,28 @@ package struct HTMLTokenizer {
 
     static let rawTextElements: Set<String> = ["script", "style", "title", "textarea"]
 
-    static func isLetter(_ byte: UInt8) -> Bool {
+    package static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
-    static func isNameByte(_ byte: UInt8) -> Bool {
+    package static func isNameByte(_ byte: UInt8) -> Bool {
         isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
             || byte == UInt8(ascii: "_")
     }
 
-    static func isSpace(_ byte: UInt8) -> Bool {
+    package static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
-    static func lower(_ byte: UInt8) -> UInt8 {
+    package static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 
-    static func lowercasedASCII(_ slice: ArraySlice<UInt8>) -> String {
-        String(decoding: slice.map(lower), as: UTF8.self)
+    package static func lowercasedASCII(_ slice: ArraySlice<UInt8>) -> String {
+        // Tag names are short: the string is built in place (small-string storage, no array).
+        String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (offset, byte) in slice.enumerated() { buffer[offset] = lower(byte) }
+            return slice.count
+        }
     }
 }

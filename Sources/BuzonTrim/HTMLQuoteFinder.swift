@@ -14,7 +14,9 @@ import BuzonMIME
 /// When the quote starts with a forwarded message banner (Gmail nests its "Forwarded
 /// message" inside `gmail_quote`, Apple Mail inside `blockquote type=cite`), nothing is cut:
 /// the sender is sharing it. (Outlook forwards have no banner; see `ReplyTrimmer.trim(html:forwarded:)`.)
-struct HTMLQuoteFinder {
+///
+/// Attributes are compared as bytes in place: this runs over every tag of every HTML body.
+enum HTMLQuoteFinder {
     /// How much HTML after a candidate is rendered to look for a forward banner.
     static let forwardPeekBytes = 8_192
 
@@ -35,17 +37,37 @@ struct HTMLQuoteFinder {
         default:
             return false
         }
-        if let id = tag.attribute("id", in: bytes)?.lowercased(), quoteIDs.contains(id) { return true }
-        if tag.name == "blockquote", tag.attribute("type", in: bytes)?.lowercased() == "cite" { return true }
-        if let classes = tag.attribute("class", in: bytes),
-           classes.split(separator: " ").contains(where: { quoteClasses.contains(String($0)) }) {
-            return true
+        var isQuote = false
+        tag.forEachAttribute(in: bytes) { nameRange, value in
+            let name = bytes[nameRange]
+            if HTMLTag.equalsLowercased(name, idName) {
+                isQuote = quoteIDs.contains { HTMLTag.equalsLowercased(bytes[value], $0) }
+            } else if HTMLTag.equalsLowercased(name, className) {
+                isQuote = hasQuoteClass(bytes[value])
+            } else if HTMLTag.equalsLowercased(name, typeName) {
+                isQuote = tag.name == "blockquote" && HTMLTag.equalsLowercased(bytes[value], cite)
+            } else if HTMLTag.equalsLowercased(name, styleName) {
+                isQuote = tag.name == "div" && hasOutlookSeparatorStyle(bytes[value])
+            }
+            return !isQuote
         }
-        if tag.name == "div", let style = tag.attribute("style", in: bytes) {
-            let compact = style.lowercased().filter { $0 != " " && $0 != "\n" && $0 != "\t" && $0 != "\r" }
-            return compact.contains("border-top:solid#e1e1e1") || compact.contains("border-top:solid#b5c4df")
+        return isQuote
+    }
+
+    private static func hasQuoteClass(_ value: ArraySlice<UInt8>) -> Bool {
+        value.split(whereSeparator: HTMLTokenizer.isSpace).contains { token in
+            quoteClasses.contains { token.elementsEqual($0) }
         }
-        return false
+    }
+
+    /// `border-top:solid #E1E1E1 1.0pt` with any spacing and case.
+    private static func hasOutlookSeparatorStyle(_ value: ArraySlice<UInt8>) -> Bool {
+        let compact = value.filter { !HTMLTokenizer.isSpace($0) }.map(HTMLTokenizer.lower)
+        return separatorStyles.contains { style in
+            compact.count >= style.count && compact.indices.dropLast(style.count - 1).contains {
+                compact[$0...].starts(with: style)
+            }
+        }
     }
 
     private static func startsWithForward(_ bytes: [UInt8], at offset: Int) -> Bool {
@@ -61,7 +83,13 @@ struct HTMLQuoteFinder {
         return false
     }
 
-    private static let quoteIDs: Set<String> = ["appendonsend", "divrplyfwdmsg", "olk_src_body_section", "stopspelling"]
-    private static let quoteClasses: Set<String> = ["gmail_quote", "gmail_quote_container", "yahoo_quoted",
-                                                    "moz-cite-prefix"]
+    private static let idName = Array("id".utf8)
+    private static let className = Array("class".utf8)
+    private static let typeName = Array("type".utf8)
+    private static let styleName = Array("style".utf8)
+    private static let cite = Array("cite".utf8)
+    private static let quoteIDs = ByteMatch.bytes(["appendonsend", "divrplyfwdmsg", "olk_src_body_section", "stopspelling"])
+    private static let quoteClasses = ByteMatch.bytes(["gmail_quote", "gmail_quote_container", "yahoo_quoted",
+                                                       "moz-cite-prefix"])
+    private static let separatorStyles = ByteMatch.bytes(["border-top:solid#e1e1e1", "border-top:solid#b5c4df"])
 }

@@ -15,7 +15,7 @@
 /// `forwarded` (from an `RV:`/`FW:`/`ENC:` subject) and then such a block counts as a banner.
 struct TextReplyCutter {
     private var reply: ReplyText
-    private let markerKeys: [String]
+    private let markerKeys: [[UInt8]]
     private let forwarded: Bool
 
     init(text: String, markers: [String], forwarded: Bool) {
