@@ -134,32 +134,47 @@ struct HTMLTextRenderer {
     private mutating func closeLink() {
         guard let open = link else { return }
         link = nil
-        let start = min(open.start, writer.bytes.count)
-        let text = String(decoding: writer.bytes[start...], as: UTF8.self)
-            .trimmingASCIISpaces(alsoTrimming: [">", "\n"])
-        if let target = HTMLTextRenderer.linkTarget(text: text, href: open.href) {
-            writer.appendInline(" <\(target)>")
-        }
+        // The slice must be gone before appending: holding it would make the append copy
+        // the whole output (copy-on-write), once per link.
+        let target: String? = {
+            var text = writer.bytes[min(open.start, writer.bytes.count)...]
+            let isTrimmed = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == UInt8(ascii: ">") }
+            while let first = text.first, isTrimmed(first) { text = text.dropFirst() }
+            while let last = text.last, isTrimmed(last) { text = text.dropLast() }
+            return HTMLTextRenderer.linkTarget(text: text, href: Array(open.href.utf8))
+        }()
+        if let target { writer.appendInline(" <\(target)>") }
     }
 
     /// What to write after a link's text, nil when the text already says it.
-    static func linkTarget(text: String, href: String) -> String? {
-        guard !text.isEmpty, !href.isEmpty, href.utf8.count <= 2048 else { return nil }
-        let lowered = href.lowercased()
-        if lowered.hasPrefix("#") || lowered.hasPrefix("javascript:") || lowered.hasPrefix("cid:") { return nil }
-        if lowered.hasPrefix("mailto:") {
-            let address = String(href.dropFirst(7).prefix { $0 != "?" })
-            return address.lowercased() == text.lowercased() || address.isEmpty ? nil : address
+    static func linkTarget(text: ArraySlice<UInt8>, href: [UInt8]) -> String? {
+        guard !text.isEmpty, !href.isEmpty, href.count <= 2048 else { return nil }
+        let lowered = href.map(HTMLTokenizer.lower)
+        if lowered.first == UInt8(ascii: "#") || lowered.starts(with: javascriptScheme) || lowered.starts(with: cidScheme) {
+            return nil
         }
-        return comparable(text) == comparable(href) ? nil : href
+        if lowered.starts(with: mailtoScheme) {
+            let address = href.dropFirst(mailtoScheme.count).prefix { $0 != UInt8(ascii: "?") }
+            let same = address.count == text.count && zip(address, text).allSatisfy { HTMLTokenizer.lower($0) == HTMLTokenizer.lower($1) }
+            return address.isEmpty || same ? nil : String(decoding: address, as: UTF8.self)
+        }
+        return comparable(text.map(HTMLTokenizer.lower)[...]).elementsEqual(comparable(lowered[...]))
+            ? nil : String(decoding: href, as: UTF8.self)
     }
 
-    private static func comparable(_ url: String) -> Substring {
-        var value = Substring(url.lowercased())
-        for scheme in ["https://", "http://"] where value.hasPrefix(scheme) { value = value.dropFirst(scheme.count) }
-        while value.hasSuffix("/") { value = value.dropLast() }
+    /// A lower-cased URL without `http(s)://` and trailing slashes.
+    private static func comparable(_ url: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var value = url
+        for scheme in [httpsScheme, httpScheme] where value.starts(with: scheme) { value = value.dropFirst(scheme.count) }
+        while value.last == UInt8(ascii: "/") { value = value.dropLast() }
         return value
     }
+
+    private static let javascriptScheme = Array("javascript:".utf8)
+    private static let cidScheme = Array("cid:".utf8)
+    private static let mailtoScheme = Array("mailto:".utf8)
+    private static let httpsScheme = Array("https://".utf8)
+    private static let httpScheme = Array("http://".utf8)
 
     private static let headElements: Set<String> = ["meta", "link", "title", "style", "script", "base", "noscript"]
 
@@ -182,15 +197,4 @@ struct HTMLTextRenderer {
         }
         return kinds
     }()
-}
-
-extension String {
-    /// The string without leading and trailing ASCII spaces, tabs and the given extra characters.
-    func trimmingASCIISpaces(alsoTrimming extra: Set<Character> = []) -> String {
-        let isTrimmed: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || extra.contains($0) }
-        guard let first = firstIndex(where: { !isTrimmed($0) }), let last = lastIndex(where: { !isTrimmed($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
 }

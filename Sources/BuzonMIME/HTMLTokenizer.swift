@@ -87,7 +87,7 @@ package struct HTMLTokenizer {
         }
         position = close + 1
         let selfClosing = close > attributesStart && bytes[close - 1] == UInt8(ascii: "/")
-        if !isEnd, !selfClosing, HTMLTokenizer.rawTextElements.contains(name) { rawTextElement = name }
+        if !isEnd, !selfClosing, HTMLTokenizer.isRawTextElement(name) { rawTextElement = name }
         return .tag(HTMLTag(name: name, isEnd: isEnd, isSelfClosing: selfClosing,
                             range: start..<position, attributes: attributesStart..<close))
     }
@@ -173,7 +173,10 @@ package struct HTMLTokenizer {
         return true
     }
 
-    static let rawTextElements: Set<String> = ["script", "style", "title", "textarea"]
+    /// Four small-string comparisons: cheaper than hashing every tag name into a set.
+    static func isRawTextElement(_ name: String) -> Bool {
+        name == "style" || name == "script" || name == "title" || name == "textarea"
+    }
 
     package static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
