@@ -20,15 +20,57 @@ enum HTMLQuoteFinder {
     /// How much HTML after a candidate is rendered to look for a forward banner.
     static let forwardPeekBytes = 8_192
 
-    /// The byte offset where the quote starts, nil when there is none or it is a forward.
+    /// The byte offset where the quote starts, nil when there is none, when it is a
+    /// forward, or when the sender answered inline (text between the quoted blocks): then
+    /// the whole body goes to the text rules, which keep the answers with their context.
     static func quoteStart(in bytes: [UInt8]) -> Int? {
         var tokenizer = HTMLTokenizer(bytes: bytes)
         while let token = tokenizer.next() {
             guard case .tag(let tag) = token, !tag.isEnd, isQuoteStart(tag, bytes: bytes) else { continue }
-            return startsWithForward(bytes, at: tag.range.lowerBound) ? nil : tag.range.lowerBound
+            if startsWithForward(bytes, at: tag.range.lowerBound) { return nil }
+            return hasInlineAnswers(after: tag, continuing: tokenizer) ? nil : tag.range.lowerBound
         }
         return nil
     }
+
+    /// True when visible text follows a closed `blockquote` outside any other one, i.e. the
+    /// sender typed between quoted parts (Gmail and Apple Mail inline replies). Outlook
+    /// does not quote with `blockquote`, so its separators never qualify.
+    private static func hasInlineAnswers(after tag: HTMLTag, continuing tokenizer: HTMLTokenizer) -> Bool {
+        var tokenizer = tokenizer
+        let bytes = tokenizer.bytes
+        var depth = tag.name == "blockquote" ? 1 : 0
+        var closedQuote = false
+        while let token = tokenizer.next() {
+            switch token {
+            case .tag(let next) where next.name == "blockquote":
+                depth = max(0, depth + (next.isEnd ? -1 : 1))
+                if depth == 0, next.isEnd { closedQuote = true }
+            case .text(let range) where depth == 0 && closedQuote:
+                if hasVisibleText(bytes[range]) { return true }
+            default:
+                break
+            }
+        }
+        return false
+    }
+
+    /// Anything but white space and `&nbsp;`.
+    private static func hasVisibleText(_ text: ArraySlice<UInt8>) -> Bool {
+        var index = text.startIndex
+        while index < text.endIndex {
+            if HTMLTokenizer.isSpace(text[index]) {
+                index += 1
+            } else if ByteMatch.hasPrefix(text[index...], nbsp, ignoringCase: true) {
+                index += nbsp.count
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static let nbsp = Array("&nbsp;".utf8)
 
     static func isQuoteStart(_ tag: HTMLTag, bytes: [UInt8]) -> Bool {
         switch tag.name {
