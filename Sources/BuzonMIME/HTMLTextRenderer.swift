@@ -128,7 +128,7 @@ struct HTMLTextRenderer {
     private mutating func anchor(_ tag: HTMLTag) {
         closeLink()
         guard !tag.isEnd, let href = tag.attribute("href", in: tokenizer.bytes) else { return }
-        link = (writer.bytes.count, href.trimmingASCIISpaces())
+        link = (writer.bytes.count, href)
     }
 
     private mutating func closeLink() {
@@ -148,6 +148,9 @@ struct HTMLTextRenderer {
 
     /// What to write after a link's text, nil when the text already says it.
     static func linkTarget(text: ArraySlice<UInt8>, href: [UInt8]) -> String? {
+        var href = href[...]
+        while let first = href.first, HTMLTokenizer.isSpace(first) { href = href.dropFirst() }
+        while let last = href.last, HTMLTokenizer.isSpace(last) { href = href.dropLast() }
         guard !text.isEmpty, !href.isEmpty, href.count <= 2048 else { return nil }
         let lowered = href.map(HTMLTokenizer.lower)
         if lowered.first == UInt8(ascii: "#") || lowered.starts(with: javascriptScheme) || lowered.starts(with: cidScheme) {
