@@ -13,19 +13,27 @@ struct HTMLTextRenderer {
         writer = HTMLTextWriter(capacity: bytes.count / 2)
     }
 
-    mutating func render() -> String {
+    /// Renders up to the end, or up to the first start tag `stop` accepts (it sees the tag
+    /// and the tokenizer positioned after it, to look ahead on a copy).
+    mutating func render(stoppingAt stop: (HTMLTag, HTMLTokenizer) -> Bool = { _, _ in false }) -> (text: String, stopped: Bool) {
+        var stopped = false
         while let token = tokenizer.next() {
             switch token {
             case .text(let range):
                 if !inHead { text(range) }
             case .tag(let tag):
+                if !tag.isEnd, stop(tag, tokenizer) {
+                    stopped = true
+                    break
+                }
                 handle(tag)
             case .rawText, .ignorable:
                 break
             }
+            if stopped { break }
         }
         closeLink()
-        return writer.finish()
+        return (writer.finish(), stopped)
     }
 
     // MARK: Text

@@ -20,17 +20,18 @@ enum HTMLQuoteFinder {
     /// How much HTML after a candidate is rendered to look for a forward banner.
     static let forwardPeekBytes = 8_192
 
-    /// The byte offset where the quote starts, nil when there is none, when it is a
-    /// forward, or when the sender answered inline (text between the quoted blocks): then
-    /// the whole body goes to the text rules, which keep the answers with their context.
-    static func quoteStart(in bytes: [UInt8]) -> Int? {
-        var tokenizer = HTMLTokenizer(bytes: bytes)
-        while let token = tokenizer.next() {
-            guard case .tag(let tag) = token, !tag.isEnd, isQuoteStart(tag, bytes: bytes) else { continue }
-            if startsWithForward(bytes, at: tag.range.lowerBound) { return nil }
-            return hasInlineAnswers(after: tag, continuing: tokenizer) ? nil : tag.range.lowerBound
+    /// The text of the HTML before its quote, rendered in one pass with the search.
+    /// `cut` is false when there is no quote, when it is a forward, or when the sender
+    /// answered inline (text between the quoted blocks): then the text is the whole body,
+    /// and the text rules keep the answers with their context.
+    static func textBeforeQuote(in bytes: [UInt8]) -> (text: String, cut: Bool) {
+        var decided = false
+        let result = HTMLText.plainText(fromHTML: bytes) { tag, tokenizer in
+            guard !decided, isQuoteStart(tag, bytes: bytes) else { return false }
+            decided = true
+            return !startsWithForward(bytes, at: tag.range.lowerBound) && !hasInlineAnswers(after: tag, continuing: tokenizer)
         }
-        return nil
+        return (result.text, result.stopped)
     }
 
     /// True when visible text follows a closed `blockquote` outside any other one, i.e. the

@@ -25,13 +25,18 @@ extension ReplyText {
 
     // MARK: "On … wrote:" headers (Gmail, Apple Mail, Thunderbird, Outlook.com)
 
+    /// True when line `index` ends with "escribió:", "wrote:", "escreveu:" and the like.
+    func endsWithWroteVerb(_ index: Int) -> Bool {
+        let line = ByteMatch.trimmingTrailingSpaces(line(index))
+        return line.last == UInt8(ascii: ":")
+            && ReplyText.wroteVerbs.contains { ByteMatch.hasSuffix(line, $0, ignoringCase: true) }
+    }
+
     /// When line `index` ends a "… wrote:" header, the index of the header's first line
     /// (Gmail wraps long headers over two or three lines).
     func wroteHeaderStart(endingAt index: Int) -> Int? {
-        guard !isQuoted(index) else { return nil }
-        let line = ByteMatch.trimmingTrailingSpaces(line(index))
-        guard line.last == UInt8(ascii: ":"),
-              ReplyText.wroteVerbs.contains(where: { ByteMatch.hasSuffix(line, $0, ignoringCase: true) }) else { return nil }
+        guard !isQuoted(index), endsWithWroteVerb(index) else { return nil }
+        let line = line(index)
         var start = index
         while start >= 0, start > index - 3 {
             if startsWithOpener(start) {

@@ -61,13 +61,10 @@ public struct ReplyTrimmer: Sendable {
     }
 
     public func trim(html: String, forwarded: Bool) -> TrimmedReply {
-        let bytes = Array(html.utf8)
-        guard !forwarded, let quoteStart = HTMLQuoteFinder.quoteStart(in: bytes) else {
-            return trim(text: HTMLText.plainText(fromHTML: html), forwarded: forwarded)
-        }
-        let kept = String(decoding: bytes[..<quoteStart], as: UTF8.self)
-        let trimmed = trim(text: HTMLText.plainText(fromHTML: kept), forwarded: forwarded)
-        return TrimmedReply(text: trimmed.text, cut: trimmed.cut ?? .htmlQuote)
+        guard !forwarded else { return trim(text: HTMLText.plainText(fromHTML: html), forwarded: true) }
+        let (text, cut) = HTMLQuoteFinder.textBeforeQuote(in: Array(html.utf8))
+        let trimmed = trim(text: text, forwarded: false)
+        return TrimmedReply(text: trimmed.text, cut: trimmed.cut ?? (cut ? .htmlQuote : nil))
     }
 
     /// True for subjects that mark a forward (`RV:`, `FW:`, `Fwd:`, `ENC:`, `TR:`), checked

@@ -137,6 +137,9 @@ struct TextReplyCutter {
         if let lastNew = (firstQuoted..<end).last(where: { !reply.isBlank($0) && !reply.isQuoted($0) }) {
             return lastNew + 1
         }
-        return firstQuoted
+        // A header too bare for pass 2 ("Soporte escribió:") still introduces this quote.
+        var above = firstQuoted - 1
+        while above >= 0, reply.isBlank(above) { above -= 1 }
+        return above >= 0 && reply.endsWithWroteVerb(above) ? above : firstQuoted
     }
 }

@@ -38,6 +38,14 @@ import Testing
         #expect(trimmer.trim(text: text).cut == nil)
     }
 
+    @Test func bareWroteLineAboveADroppedQuoteGoesWithIt() {
+        let reply = trimmer.trim(text: "Listo, gracias.\n\nSoporte escribió:\n> ¿Algo más?\n")
+        #expect(reply.text == "Listo, gracias.")
+        #expect(reply.cut == .quotedBlock)
+        // ...but not when the sender answered below the quote.
+        #expect(trimmer.trim(text: "Soporte escribió:\n> ¿Algo más?\nNo, gracias.").text == "Soporte escribió:\n> ¿Algo más?\nNo, gracias.")
+    }
+
     @Test func quoteOnlyIsEmpty() {
         #expect(trimmer.trim(text: "\n> solo cita\n>\n> más\n").text == "")
         #expect(trimmer.trim(html: "<blockquote type=\"cite\">solo cita</blockquote>").text == "")
