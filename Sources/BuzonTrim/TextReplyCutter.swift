@@ -17,6 +17,8 @@ struct TextReplyCutter {
     private var reply: ReplyText
     private let markerKeys: [[UInt8]]
     private let forwarded: Bool
+    /// Cache for `forwardFollows`: the last forward banner's line, -1 for none.
+    private var lastForward: Int?
 
     init(text: String, markers: [String], forwarded: Bool) {
         reply = ReplyText(text)
@@ -122,12 +124,22 @@ struct TextReplyCutter {
         return false
     }
 
+    /// True when a forward banner comes after `index`. The last banner is found once, from
+    /// the bottom, so a body full of `--` lines cannot make this quadratic.
     private mutating func forwardFollows(_ index: Int, before end: Int) -> Bool {
-        for next in (index + 1)..<max(index + 1, end) where !reply.isBlank(next) {
-            if reply.isForwardMarker(next) { return true }
-            if forwarded, reply.isOutlookBlock(next) || reply.isOriginalMessageSeparator(next) { return true }
+        if lastForward == nil {
+            var found = -1
+            var line = end - 1
+            while line > index, found < 0 {
+                if !reply.isBlank(line), reply.isForwardMarker(line)
+                    || (forwarded && (reply.isOutlookBlock(line) || reply.isOriginalMessageSeparator(line))) {
+                    found = line
+                }
+                line -= 1
+            }
+            lastForward = found
         }
-        return false
+        return (lastForward ?? -1) > index
     }
 
     // MARK: Pass 3: quotes

@@ -66,6 +66,13 @@ import Testing
         #expect(trimmer.trim(message).text == "Texto plano")
     }
 
+    @Test func manySignatureLinesBeforeAForwardStayLinear() {
+        let text = "Mire esto\n" + String(repeating: "--\nx\n", count: 20_000) + "---------- Forwarded message ---------\nfin"
+        let start = ContinuousClock.now
+        #expect(trimmer.trim(text: text).text == text)
+        #expect(ContinuousClock.now - start < .seconds(3))
+    }
+
     @Test func trimsALongThreadQuickly() {
         let reply = "Gracias por la ayuda, sigue fallando.\n\n"
         let history = (0..<4_000).map { "> línea \($0) del historial con algo de texto para leer" }.joined(separator: "\n")
