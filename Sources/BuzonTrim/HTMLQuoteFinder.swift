@@ -17,8 +17,9 @@ import BuzonMIME
 ///
 /// Attributes are compared as bytes in place: this runs over every tag of every HTML body.
 enum HTMLQuoteFinder {
-    /// How much HTML after a candidate is rendered to look for a forward banner.
-    static let forwardPeekBytes = 8_192
+    /// How much HTML after a candidate is rendered to look for a forward banner (clients put
+    /// it within the first few hundred bytes of the quote).
+    static let forwardPeekBytes = 2_048
 
     /// The text of the HTML before its quote, rendered in one pass with the search.
     /// `cut` is false when there is no quote, when it is a forward, or when the sender

@@ -42,6 +42,9 @@ enum LetterKey {
     }
 
     private static func appendFolded(_ value: UInt32, to key: inout [UInt8]) {
+        // Latin-1 symbols (¡ ¿ « » no-break space) and general punctuation (– — ‘ ’ “ ”) are
+        // frequent in mail and never letters: skip them before the slow property lookup.
+        if (0x80...0xBF).contains(value) || (0x2000...0x206F).contains(value) { return }
         if (0xC0...0xFF).contains(value) {
             let folded = latin1Folding[Int(value - 0xC0)]
             if folded != UInt8(ascii: "*") { key.append(folded) }
