@@ -119,7 +119,7 @@ extension ReplyText {
     static let fromFields = ByteMatch.bytes(["de", "from", "von", "da"])
     static let blockFields = ByteMatch.bytes([
         "enviado el", "enviado", "enviada em", "enviada", "sent", "date", "fecha", "data", "para", "to", "cc", "cco",
-        "asunto", "subject", "assunto", "objet", "envoyé", "betreff", "gesendet", "an",
+        "asunto", "subject", "assunto", "objet", "envoyé", "betreff", "gesendet", "an", "a",
     ])
 
     // MARK: Separators, forwards, footers, signatures
@@ -179,5 +179,6 @@ extension ReplyText {
         "enviadodesdemi", "sentfrommy", "enviadodesdeoutlook", "obteneroutlookpara", "getoutlookfor",
         "enviadodomeu", "enviadodooutlook", "sentfromoutlook", "enviadodesdeyahoo", "sentfromyahoo",
         "sentfrommailforwindows", "enviadodesdecorreoparawindows", "obtenhaooutlookpara", "enviadodesdeelcorreo",
+        "obterooutlookpara", "enviadodemeu", "sentviathesamsung",
     ])
 }
