@@ -3,7 +3,7 @@
 /// Bytes rather than `Character`s because the rules only compare ASCII punctuation and
 /// short words, and grapheme-aware `String` operations (or Foundation's `contains`) cost
 /// ten times more on the long quoted threads the benchmark feeds through here.
-/// Lines end at LF; a CR before it is dropped, so CRLF and LF bodies trim identically.
+/// Lines end at CRLF, LF or a lone CR, so every convention trims identically.
 /// Letter keys (`LetterKey`) are computed on demand and cached.
 struct ReplyText {
     let bytes: [UInt8]
@@ -15,13 +15,17 @@ struct ReplyText {
         bytes = Array(text.utf8)
         var lines: [Range<Int>] = []
         var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            lines.append(start..<(index > start && bytes[index - 1] == 0x0D ? index - 1 : index))
-            start = index + 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(start..<index)
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
+            }
+            index += 1
         }
-        if start < bytes.count {
-            lines.append(start..<(bytes[bytes.count - 1] == 0x0D ? bytes.count - 1 : bytes.count))
-        }
+        if start < bytes.count { lines.append(start..<bytes.count) }
         self.lines = lines
         keys = Array(repeating: nil, count: lines.count)
     }

@@ -46,6 +46,10 @@ import Testing
         #expect(trimmer.trim(text: "Soporte escribió:\n> ¿Algo más?\nNo, gracias.").text == "Soporte escribió:\n> ¿Algo más?\nNo, gracias.")
     }
 
+    @Test func loneCarriageReturnsAreLineEnds() {
+        #expect(trimmer.trim(text: "Hola\r\rGracias\r-- \rAna").text == "Hola\n\nGracias")
+    }
+
     @Test func quoteOnlyIsEmpty() {
         #expect(trimmer.trim(text: "\n> solo cita\n>\n> más\n").text == "")
         #expect(trimmer.trim(html: "<blockquote type=\"cite\">solo cita</blockquote>").text == "")
