@@ -122,7 +122,11 @@ struct HTMLTextRenderer {
 
     private mutating func paragraph(_ tag: HTMLTag) {
         if !tag.isEnd {
-            lastParagraphWasMso = tag.attribute("class", in: tokenizer.bytes)?.lowercased().contains("msonormal") ?? false
+            let bytes = tokenizer.bytes
+            lastParagraphWasMso = tag.valueRange(of: HTMLTextRenderer.classAttribute, in: bytes).map { range in
+                let value = bytes[range]
+                return value.indices.contains { value[$0...].prefix(9).map(HTMLTokenizer.lower).elementsEqual(HTMLTextRenderer.msoNormal) }
+            } ?? false
         }
         if lastParagraphWasMso { writer.lineBreak() } else { writer.paragraphBreak() }
     }
@@ -181,6 +185,8 @@ struct HTMLTextRenderer {
         return value
     }
 
+    private static let classAttribute = Array("class".utf8)
+    private static let msoNormal = Array("msonormal".utf8)
     private static let javascriptScheme = Array("javascript:".utf8)
     private static let cidScheme = Array("cid:".utf8)
     private static let mailtoScheme = Array("mailto:".utf8)
