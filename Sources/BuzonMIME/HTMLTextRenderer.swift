@@ -125,7 +125,9 @@ struct HTMLTextRenderer {
             let bytes = tokenizer.bytes
             lastParagraphWasMso = tag.valueRange(of: HTMLTextRenderer.classAttribute, in: bytes).map { range in
                 let value = bytes[range]
-                return value.indices.contains { value[$0...].prefix(9).elementsEqual(HTMLTextRenderer.msoNormal) { HTMLTokenizer.lower($0) == $1 } }
+                return value.indices.contains { start in
+                    value[start...].prefix(9).elementsEqual(HTMLTextRenderer.msoNormal) { HTMLTokenizer.lower($0) == $1 }
+                }
             } ?? false
         }
         if lastParagraphWasMso { writer.lineBreak() } else { writer.paragraphBreak() }
