@@ -13,7 +13,22 @@ package struct HTMLTag {
     /// The value of the attribute `name` (lower-case ASCII), entity-decoded; nil when absent.
     /// An attribute without a value gives the empty string.
     package func attribute(_ name: String, in bytes: [UInt8]) -> String? {
-        let wanted = Array(name.utf8)
+        valueRange(of: Array(name.utf8), in: bytes).map { HTMLEntities.decode(bytes[$0]) }
+    }
+
+    /// The raw (undecoded) value bytes of attribute `name` (lower-case ASCII), without allocating.
+    package func valueRange(of name: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
+        var found: Range<Int>?
+        forEachAttribute(in: bytes) { nameRange, value in
+            guard HTMLTag.equalsLowercased(bytes[nameRange], name) else { return true }
+            found = value
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each attribute's name and raw value ranges until it returns false.
+    package func forEachAttribute(in bytes: [UInt8], _ body: (Range<Int>, Range<Int>) -> Bool) {
         var index = attributes.lowerBound
         let end = attributes.upperBound
         while index < end {
@@ -23,18 +38,17 @@ package struct HTMLTag {
                   bytes[index] != UInt8(ascii: "/") || index == nameStart {
                 index += 1
             }
-            let isWanted = HTMLTag.equalsLowercased(bytes[nameStart..<index], wanted)
+            let nameRange = nameStart..<index
             while index < end, HTMLTokenizer.isSpace(bytes[index]) { index += 1 }
             guard index < end, bytes[index] == UInt8(ascii: "=") else {
-                if isWanted { return "" }
+                if !nameRange.isEmpty, !body(nameRange, index..<index) { return }
                 continue
             }
             index += 1
             while index < end, HTMLTokenizer.isSpace(bytes[index]) { index += 1 }
             let value = valueRange(from: &index, end: end, bytes: bytes)
-            if isWanted { return HTMLEntities.decode(bytes[value]) }
+            if !body(nameRange, value) { return }
         }
-        return nil
     }
 
     private func valueRange(from index: inout Int, end: Int, bytes: [UInt8]) -> Range<Int> {
@@ -53,15 +67,8 @@ package struct HTMLTag {
         return start..<index
     }
 
-    private static func equalsLowercased(_ slice: ArraySlice<UInt8>, _ wanted: [UInt8]) -> Bool {
+    package static func equalsLowercased(_ slice: ArraySlice<UInt8>, _ wanted: [UInt8]) -> Bool {
         guard slice.count == wanted.count else { return false }
         return zip(slice, wanted).allSatisfy { HTMLTokenizer.lower($0) == $1 }
-    }
-
-    /// True when the `class` attribute lists `token` (whitespace-separated, case-sensitive as in HTML).
-    package func hasClass(_ token: String, in bytes: [UInt8]) -> Bool {
-        guard let classes = attribute("class", in: bytes) else { return false }
-        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            .contains { $0 == token }
     }
 }

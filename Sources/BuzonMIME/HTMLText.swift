@@ -18,6 +18,15 @@
 public enum HTMLText {
     public static func plainText(fromHTML html: String) -> String {
         var renderer = HTMLTextRenderer(bytes: Array(html.utf8))
-        return renderer.render()
+        return renderer.render().text
+    }
+
+    /// The text up to the first start tag `stop` accepts (the reply trimmer's quote cut),
+    /// in the same single pass; `stop` sees the tag and a tokenizer positioned after it,
+    /// which it may copy to look ahead. `stopped` tells whether it cut.
+    package static func plainText(fromHTML bytes: [UInt8],
+                                  stoppingAt stop: (HTMLTag, HTMLTokenizer) -> Bool) -> (text: String, stopped: Bool) {
+        var renderer = HTMLTextRenderer(bytes: bytes)
+        return renderer.render(stoppingAt: stop)
     }
 }

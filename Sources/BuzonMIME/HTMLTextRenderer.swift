@@ -13,19 +13,27 @@ struct HTMLTextRenderer {
         writer = HTMLTextWriter(capacity: bytes.count / 2)
     }
 
-    mutating func render() -> String {
+    /// Renders up to the end, or up to the first start tag `stop` accepts (it sees the tag
+    /// and the tokenizer positioned after it, to look ahead on a copy).
+    mutating func render(stoppingAt stop: (HTMLTag, HTMLTokenizer) -> Bool = { _, _ in false }) -> (text: String, stopped: Bool) {
+        var stopped = false
         while let token = tokenizer.next() {
             switch token {
             case .text(let range):
                 if !inHead { text(range) }
             case .tag(let tag):
+                if !tag.isEnd, stop(tag, tokenizer) {
+                    stopped = true
+                    break
+                }
                 handle(tag)
             case .rawText, .ignorable:
                 break
             }
+            if stopped { break }
         }
         closeLink()
-        return writer.finish()
+        return (writer.finish(), stopped)
     }
 
     // MARK: Text
@@ -88,33 +96,39 @@ struct HTMLTextRenderer {
             if tag.isEnd || HTMLTextRenderer.headElements.contains(tag.name) { return }
             inHead = false
         }
-        switch tag.name {
-        case "head": inHead = !tag.isEnd
-        case "br": writer.hardBreak()
-        case "p": paragraph(tag)
-        case "h1", "h2", "h3", "h4", "h5", "h6": writer.paragraphBreak()
-        case "pre":
+        guard let kind = HTMLTextRenderer.kinds[tag.name] else { return }
+        switch kind {
+        case .head: inHead = !tag.isEnd
+        case .lineBreak: writer.hardBreak()
+        case .paragraph: paragraph(tag)
+        case .heading: writer.paragraphBreak()
+        case .pre:
             writer.paragraphBreak()
             preDepth = max(0, preDepth + (tag.isEnd ? -1 : 1))
-        case "blockquote":
+        case .blockquote:
             writer.paragraphBreak()
             writer.quoteDepth = max(0, writer.quoteDepth + (tag.isEnd ? -1 : 1))
-        case "ul", "ol": list(tag)
-        case "li":
+        case .list: list(tag)
+        case .listItem:
             writer.lineBreak()
             if !tag.isEnd {
                 writer.append(String(repeating: "  ", count: max(0, writer.listDepth - 1)) + "- ")
             }
-        case "td", "th": writer.space()
-        case "a": anchor(tag)
-        default:
-            if HTMLTextRenderer.lineBlocks.contains(tag.name) { writer.lineBreak() }
+        case .cell: writer.space()
+        case .anchor: anchor(tag)
+        case .block: writer.lineBreak()
         }
     }
 
     private mutating func paragraph(_ tag: HTMLTag) {
         if !tag.isEnd {
-            lastParagraphWasMso = tag.attribute("class", in: tokenizer.bytes)?.lowercased().contains("msonormal") ?? false
+            let bytes = tokenizer.bytes
+            lastParagraphWasMso = tag.valueRange(of: HTMLTextRenderer.classAttribute, in: bytes).map { range in
+                let value = bytes[range]
+                return value.indices.contains { start in
+                    value[start...].prefix(9).elementsEqual(HTMLTextRenderer.msoNormal) { HTMLTokenizer.lower($0) == $1 }
+                }
+            } ?? false
         }
         if lastParagraphWasMso { writer.lineBreak() } else { writer.paragraphBreak() }
     }
@@ -128,55 +142,78 @@ struct HTMLTextRenderer {
     private mutating func anchor(_ tag: HTMLTag) {
         closeLink()
         guard !tag.isEnd, let href = tag.attribute("href", in: tokenizer.bytes) else { return }
-        link = (writer.bytes.count, href.trimmingASCIISpaces())
+        link = (writer.bytes.count, href)
     }
 
     private mutating func closeLink() {
         guard let open = link else { return }
         link = nil
-        let start = min(open.start, writer.bytes.count)
-        let text = String(decoding: writer.bytes[start...], as: UTF8.self)
-            .trimmingASCIISpaces(alsoTrimming: [">", "\n"])
-        if let target = HTMLTextRenderer.linkTarget(text: text, href: open.href) {
-            writer.appendInline(" <\(target)>")
-        }
+        // The slice must be gone before appending: holding it would make the append copy
+        // the whole output (copy-on-write), once per link.
+        let target: String? = {
+            var text = writer.bytes[min(open.start, writer.bytes.count)...]
+            let isTrimmed = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == UInt8(ascii: ">") }
+            while let first = text.first, isTrimmed(first) { text = text.dropFirst() }
+            while let last = text.last, isTrimmed(last) { text = text.dropLast() }
+            return HTMLTextRenderer.linkTarget(text: text, href: Array(open.href.utf8))
+        }()
+        if let target { writer.appendInline(" <\(target)>") }
     }
 
     /// What to write after a link's text, nil when the text already says it.
-    static func linkTarget(text: String, href: String) -> String? {
-        guard !text.isEmpty, !href.isEmpty, href.utf8.count <= 2048 else { return nil }
-        let lowered = href.lowercased()
-        if lowered.hasPrefix("#") || lowered.hasPrefix("javascript:") || lowered.hasPrefix("cid:") { return nil }
-        if lowered.hasPrefix("mailto:") {
-            let address = String(href.dropFirst(7).prefix { $0 != "?" })
-            return address.lowercased() == text.lowercased() || address.isEmpty ? nil : address
+    static func linkTarget(text: ArraySlice<UInt8>, href: [UInt8]) -> String? {
+        var href = href[...]
+        while let first = href.first, HTMLTokenizer.isSpace(first) { href = href.dropFirst() }
+        while let last = href.last, HTMLTokenizer.isSpace(last) { href = href.dropLast() }
+        guard !text.isEmpty, !href.isEmpty, href.count <= 2048 else { return nil }
+        let lowered = href.map(HTMLTokenizer.lower)
+        if lowered.first == UInt8(ascii: "#") || lowered.starts(with: javascriptScheme) || lowered.starts(with: cidScheme) {
+            return nil
         }
-        return comparable(text) == comparable(href) ? nil : href
+        if lowered.starts(with: mailtoScheme) {
+            let address = href.dropFirst(mailtoScheme.count).prefix { $0 != UInt8(ascii: "?") }
+            let same = address.count == text.count && zip(address, text).allSatisfy { HTMLTokenizer.lower($0) == HTMLTokenizer.lower($1) }
+            return address.isEmpty || same ? nil : String(decoding: address, as: UTF8.self)
+        }
+        return comparable(text.map(HTMLTokenizer.lower)[...]).elementsEqual(comparable(lowered[...]))
+            ? nil : String(decoding: href, as: UTF8.self)
     }
 
-    private static func comparable(_ url: String) -> Substring {
-        var value = Substring(url.lowercased())
-        for scheme in ["https://", "http://"] where value.hasPrefix(scheme) { value = value.dropFirst(scheme.count) }
-        while value.hasSuffix("/") { value = value.dropLast() }
+    /// A lower-cased URL without `http(s)://` and trailing slashes.
+    private static func comparable(_ url: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var value = url
+        for scheme in [httpsScheme, httpScheme] where value.starts(with: scheme) { value = value.dropFirst(scheme.count) }
+        while value.last == UInt8(ascii: "/") { value = value.dropLast() }
         return value
     }
 
+    private static let classAttribute = Array("class".utf8)
+    private static let msoNormal = Array("msonormal".utf8)
+    private static let javascriptScheme = Array("javascript:".utf8)
+    private static let cidScheme = Array("cid:".utf8)
+    private static let mailtoScheme = Array("mailto:".utf8)
+    private static let httpsScheme = Array("https://".utf8)
+    private static let httpScheme = Array("http://".utf8)
+
     private static let headElements: Set<String> = ["meta", "link", "title", "style", "script", "base", "noscript"]
 
-    private static let lineBlocks: Set<String> = [
-        "div", "tr", "table", "dd", "dt", "dl", "section", "article", "header", "footer", "nav", "aside",
-        "main", "form", "fieldset", "address", "figure", "figcaption", "center", "hr", "caption", "details",
-        "summary", "body", "html", "tbody", "thead", "tfoot",
-    ]
-}
-
-extension String {
-    /// The string without leading and trailing ASCII spaces, tabs and the given extra characters.
-    func trimmingASCIISpaces(alsoTrimming extra: Set<Character> = []) -> String {
-        let isTrimmed: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || extra.contains($0) }
-        guard let first = firstIndex(where: { !isTrimmed($0) }), let last = lastIndex(where: { !isTrimmed($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
+    private enum Kind {
+        case head, lineBreak, paragraph, heading, pre, blockquote, list, listItem, cell, anchor, block
     }
+
+    /// How each rendered element is laid out; one hash lookup per tag, unknown tags (`span`,
+    /// `b`, `font`, `o:p`) are inline and ignored.
+    private static let kinds: [String: Kind] = {
+        var kinds: [String: Kind] = [
+            "head": .head, "br": .lineBreak, "p": .paragraph, "pre": .pre, "blockquote": .blockquote,
+            "ul": .list, "ol": .list, "li": .listItem, "td": .cell, "th": .cell, "a": .anchor,
+        ]
+        for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] { kinds[heading] = .heading }
+        for block in ["div", "tr", "table", "dd", "dt", "dl", "section", "article", "header", "footer", "nav", "aside",
+                      "main", "form", "fieldset", "address", "figure", "figcaption", "center", "hr", "caption", "details",
+                      "summary", "body", "html", "tbody", "thead", "tfoot"] {
+            kinds[block] = .block
+        }
+        return kinds
+    }()
 }

@@ -87,7 +87,7 @@ package struct HTMLTokenizer {
         }
         position = close + 1
         let selfClosing = close > attributesStart && bytes[close - 1] == UInt8(ascii: "/")
-        if !isEnd, !selfClosing, HTMLTokenizer.rawTextElements.contains(name) { rawTextElement = name }
+        if !isEnd, !selfClosing, HTMLTokenizer.isRawTextElement(name) { rawTextElement = name }
         return .tag(HTMLTag(name: name, isEnd: isEnd, isSelfClosing: selfClosing,
                             range: start..<position, attributes: attributesStart..<close))
     }
@@ -173,26 +173,33 @@ package struct HTMLTokenizer {
         return true
     }
 
-    static let rawTextElements: Set<String> = ["script", "style", "title", "textarea"]
+    /// Four small-string comparisons: cheaper than hashing every tag name into a set.
+    static func isRawTextElement(_ name: String) -> Bool {
+        name == "style" || name == "script" || name == "title" || name == "textarea"
+    }
 
-    static func isLetter(_ byte: UInt8) -> Bool {
+    package static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
-    static func isNameByte(_ byte: UInt8) -> Bool {
+    package static func isNameByte(_ byte: UInt8) -> Bool {
         isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
             || byte == UInt8(ascii: "_")
     }
 
-    static func isSpace(_ byte: UInt8) -> Bool {
+    package static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
-    static func lower(_ byte: UInt8) -> UInt8 {
+    package static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 
-    static func lowercasedASCII(_ slice: ArraySlice<UInt8>) -> String {
-        String(decoding: slice.map(lower), as: UTF8.self)
+    package static func lowercasedASCII(_ slice: ArraySlice<UInt8>) -> String {
+        // Tag names are short: the string is built in place (small-string storage, no array).
+        String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (offset, byte) in slice.enumerated() { buffer[offset] = lower(byte) }
+            return slice.count
+        }
     }
 }

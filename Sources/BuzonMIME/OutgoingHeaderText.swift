@@ -26,7 +26,7 @@ enum OutgoingHeaderText {
     /// Tokens for unstructured text (RFC 5322 §3.2.5): plain words when the text is
     /// printable ASCII with no `=?` (which a reader would try to decode), else encoded words.
     static func unstructuredTokens(_ text: String, firstTokenRoom: Int) -> [String] {
-        let clean = sanitized(text).trimmingASCIISpaces()
+        let clean = trimmed(sanitized(text))
         let words = clean.split(separator: " ", omittingEmptySubsequences: true)
         let isPlain = clean.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
             && !clean.contains("=?") && words.allSatisfy { $0.utf8.count <= maxPlainWord }
@@ -37,7 +37,7 @@ enum OutgoingHeaderText {
     /// Tokens for a display name (RFC 5322 §3.2.5 phrase): atoms as they are, otherwise one
     /// quoted string, otherwise (non-ASCII or too long to quote) encoded words.
     static func phraseTokens(_ name: String) -> [String] {
-        let clean = sanitized(name).trimmingASCIISpaces()
+        let clean = trimmed(sanitized(name))
         guard !clean.isEmpty else { return [] }
         let isASCII = clean.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
         if isASCII, !clean.contains("=?") {
@@ -58,5 +58,15 @@ enum OutgoingHeaderText {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
         default: return Array("!#$%&'*+-/=?^_`{|}~".utf8).contains(byte)
         }
+    }
+
+    /// `text` without leading and trailing ASCII white space (bytes, no grapheme breaking).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(text[first...last])
     }
 }

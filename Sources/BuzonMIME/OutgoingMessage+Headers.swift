@@ -59,12 +59,15 @@ extension OutgoingMessage {
     /// RFC 5322 §3.4.1 addr-spec, restricted to the dot-atom form: atext runs separated by
     /// single dots on both sides of one `@`. Quoted local parts and domain literals are
     /// legal but never needed by a help desk, and refusing them closes every injection path.
-    static func validatedAddress(_ address: String, field: String) throws -> String {
+    /// Surrounding spaces and tabs (not CR or LF) are forgiven; non-ASCII (EAI) addresses
+    /// are refused, since Buzón does not negotiate SMTPUTF8.
+    static func validatedAddress(_ raw: String, field: String) throws -> String {
+        let address = String(raw.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, address.utf8.count <= 254,
               isDotAtom(parts[0], allowed: OutgoingHeaderText.isAtext),
               isDotAtom(parts[1], allowed: isDomainByte) else {
-            throw Error.invalidAddress(field: field, address: address)
+            throw Error.invalidAddress(field: field, address: raw)
         }
         return address
     }

@@ -34,12 +34,12 @@ extension OutgoingMessage {
 
     /// One attachment body part: headers, blank line, base64 in 76-character lines.
     private func attachmentPart(_ attachment: Attachment) throws -> [UInt8] {
-        let contentType = attachment.contentType.trimmingASCIISpaces().lowercased()
+        let contentType = OutgoingHeaderText.trimmed(attachment.contentType).lowercased()
         let pieces = contentType.split(separator: "/", omittingEmptySubsequences: false)
         guard pieces.count == 2, pieces.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(OutgoingParameter.isTokenByte) }) else {
             throw Error.invalidContentType(filename: attachment.filename, contentType: attachment.contentType)
         }
-        let filename = OutgoingHeaderText.sanitized(attachment.filename).trimmingASCIISpaces()
+        let filename = OutgoingHeaderText.trimmed(OutgoingHeaderText.sanitized(attachment.filename))
         let typeField = OutgoingHeaderFolder.fold(name: "Content-Type", tokens: [contentType + ";"] + OutgoingParameter.nameTokens(filename))
         let dispositionField = OutgoingHeaderFolder.fold(name: "Content-Disposition", tokens: ["attachment;"] + OutgoingParameter.filenameTokens(filename))
         let head = [typeField, dispositionField, "Content-Transfer-Encoding: base64"].joined(separator: "\r\n")

@@ -14,19 +14,65 @@ import BuzonMIME
 /// When the quote starts with a forwarded message banner (Gmail nests its "Forwarded
 /// message" inside `gmail_quote`, Apple Mail inside `blockquote type=cite`), nothing is cut:
 /// the sender is sharing it. (Outlook forwards have no banner; see `ReplyTrimmer.trim(html:forwarded:)`.)
-struct HTMLQuoteFinder {
-    /// How much HTML after a candidate is rendered to look for a forward banner.
-    static let forwardPeekBytes = 8_192
+///
+/// Attributes are compared as bytes in place: this runs over every tag of every HTML body.
+enum HTMLQuoteFinder {
+    /// How much HTML after a candidate is rendered to look for a forward banner (clients put
+    /// it within the first few hundred bytes of the quote).
+    static let forwardPeekBytes = 2_048
 
-    /// The byte offset where the quote starts, nil when there is none or it is a forward.
-    static func quoteStart(in bytes: [UInt8]) -> Int? {
-        var tokenizer = HTMLTokenizer(bytes: bytes)
-        while let token = tokenizer.next() {
-            guard case .tag(let tag) = token, !tag.isEnd, isQuoteStart(tag, bytes: bytes) else { continue }
-            return startsWithForward(bytes, at: tag.range.lowerBound) ? nil : tag.range.lowerBound
+    /// The text of the HTML before its quote, rendered in one pass with the search.
+    /// `cut` is false when there is no quote, when it is a forward, or when the sender
+    /// answered inline (text between the quoted blocks): then the text is the whole body,
+    /// and the text rules keep the answers with their context.
+    static func textBeforeQuote(in bytes: [UInt8]) -> (text: String, cut: Bool) {
+        var decided = false
+        let result = HTMLText.plainText(fromHTML: bytes) { tag, tokenizer in
+            guard !decided, isQuoteStart(tag, bytes: bytes) else { return false }
+            decided = true
+            return !startsWithForward(bytes, at: tag.range.lowerBound) && !hasInlineAnswers(after: tag, continuing: tokenizer)
         }
-        return nil
+        return (result.text, result.stopped)
     }
+
+    /// True when visible text follows a closed `blockquote` outside any other one, i.e. the
+    /// sender typed between quoted parts (Gmail and Apple Mail inline replies). Outlook
+    /// does not quote with `blockquote`, so its separators never qualify.
+    private static func hasInlineAnswers(after tag: HTMLTag, continuing tokenizer: HTMLTokenizer) -> Bool {
+        var tokenizer = tokenizer
+        let bytes = tokenizer.bytes
+        var depth = tag.name == "blockquote" ? 1 : 0
+        var closedQuote = false
+        while let token = tokenizer.next() {
+            switch token {
+            case .tag(let next) where next.name == "blockquote":
+                depth = max(0, depth + (next.isEnd ? -1 : 1))
+                if depth == 0, next.isEnd { closedQuote = true }
+            case .text(let range) where depth == 0 && closedQuote:
+                if hasVisibleText(bytes[range]) { return true }
+            default:
+                break
+            }
+        }
+        return false
+    }
+
+    /// Anything but white space and `&nbsp;`.
+    private static func hasVisibleText(_ text: ArraySlice<UInt8>) -> Bool {
+        var index = text.startIndex
+        while index < text.endIndex {
+            if HTMLTokenizer.isSpace(text[index]) {
+                index += 1
+            } else if ByteMatch.hasPrefix(text[index...], nbsp, ignoringCase: true) {
+                index += nbsp.count
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static let nbsp = Array("&nbsp;".utf8)
 
     static func isQuoteStart(_ tag: HTMLTag, bytes: [UInt8]) -> Bool {
         switch tag.name {
@@ -35,17 +81,37 @@ struct HTMLQuoteFinder {
         default:
             return false
         }
-        if let id = tag.attribute("id", in: bytes)?.lowercased(), quoteIDs.contains(id) { return true }
-        if tag.name == "blockquote", tag.attribute("type", in: bytes)?.lowercased() == "cite" { return true }
-        if let classes = tag.attribute("class", in: bytes),
-           classes.split(separator: " ").contains(where: { quoteClasses.contains(String($0)) }) {
-            return true
+        var isQuote = false
+        tag.forEachAttribute(in: bytes) { nameRange, value in
+            let name = bytes[nameRange]
+            if HTMLTag.equalsLowercased(name, idName) {
+                isQuote = quoteIDs.contains { HTMLTag.equalsLowercased(bytes[value], $0) }
+            } else if HTMLTag.equalsLowercased(name, className) {
+                isQuote = hasQuoteClass(bytes[value])
+            } else if HTMLTag.equalsLowercased(name, typeName) {
+                isQuote = tag.name == "blockquote" && HTMLTag.equalsLowercased(bytes[value], cite)
+            } else if HTMLTag.equalsLowercased(name, styleName) {
+                isQuote = tag.name == "div" && hasOutlookSeparatorStyle(bytes[value])
+            }
+            return !isQuote
         }
-        if tag.name == "div", let style = tag.attribute("style", in: bytes) {
-            let compact = style.lowercased().filter { $0 != " " && $0 != "\n" && $0 != "\t" && $0 != "\r" }
-            return compact.contains("border-top:solid#e1e1e1") || compact.contains("border-top:solid#b5c4df")
+        return isQuote
+    }
+
+    private static func hasQuoteClass(_ value: ArraySlice<UInt8>) -> Bool {
+        value.split(whereSeparator: HTMLTokenizer.isSpace).contains { token in
+            quoteClasses.contains { token.elementsEqual($0) }
         }
-        return false
+    }
+
+    /// `border-top:solid #E1E1E1 1.0pt` with any spacing and case.
+    private static func hasOutlookSeparatorStyle(_ value: ArraySlice<UInt8>) -> Bool {
+        let compact = value.filter { !HTMLTokenizer.isSpace($0) }.map(HTMLTokenizer.lower)
+        return separatorStyles.contains { style in
+            compact.count >= style.count && compact.indices.dropLast(style.count - 1).contains {
+                compact[$0...].starts(with: style)
+            }
+        }
     }
 
     private static func startsWithForward(_ bytes: [UInt8], at offset: Int) -> Bool {
@@ -61,7 +127,13 @@ struct HTMLQuoteFinder {
         return false
     }
 
-    private static let quoteIDs: Set<String> = ["appendonsend", "divrplyfwdmsg", "olk_src_body_section", "stopspelling"]
-    private static let quoteClasses: Set<String> = ["gmail_quote", "gmail_quote_container", "yahoo_quoted",
-                                                    "moz-cite-prefix"]
+    private static let idName = Array("id".utf8)
+    private static let className = Array("class".utf8)
+    private static let typeName = Array("type".utf8)
+    private static let styleName = Array("style".utf8)
+    private static let cite = Array("cite".utf8)
+    private static let quoteIDs = ByteMatch.bytes(["appendonsend", "divrplyfwdmsg", "olk_src_body_section", "stopspelling"])
+    private static let quoteClasses = ByteMatch.bytes(["gmail_quote", "gmail_quote_container", "yahoo_quoted",
+                                                       "moz-cite-prefix"])
+    private static let separatorStyles = ByteMatch.bytes(["border-top:solid#e1e1e1", "border-top:solid#b5c4df"])
 }

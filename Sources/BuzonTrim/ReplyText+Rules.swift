@@ -1,22 +1,22 @@
 /// Line rules: each answers "does a quote, signature or footer start here?" for one line,
-/// looking at most a few lines around it. None of them uses regular expressions.
+/// looking at most a few lines around it. Byte comparisons only, no regular expressions.
 extension ReplyText {
     // MARK: Gateway marker
 
     /// True when line `index` (alone, or joined with up to two following lines when the desk
     /// rewrapped it) carries one of the marker keys.
-    mutating func isMarker(_ index: Int, markerKeys: [String]) -> Bool {
+    mutating func isMarker(_ index: Int, markerKeys: [[UInt8]]) -> Bool {
         let key = key(index)
         guard key.count >= 4 else { return false }
         for marker in markerKeys where !marker.isEmpty {
-            if key.contains(marker) { return true }
-            guard marker.hasPrefix(key) else { continue }
+            if ByteMatch.contains(key[...], marker) { return true }
+            guard ByteMatch.hasPrefix(marker[...], key) else { continue }
             var joined = key
             var next = index + 1
             while next < count, next <= index + 2, !isBlank(next) {
                 joined += self.key(next)
                 if joined == marker { return true }
-                if !marker.hasPrefix(joined) { break }
+                if !ByteMatch.hasPrefix(marker[...], joined) { break }
                 next += 1
             }
         }
@@ -25,12 +25,18 @@ extension ReplyText {
 
     // MARK: "On … wrote:" headers (Gmail, Apple Mail, Thunderbird, Outlook.com)
 
+    /// True when line `index` ends with "escribió:", "wrote:", "escreveu:" and the like.
+    func endsWithWroteVerb(_ index: Int) -> Bool {
+        let line = ByteMatch.trimmingTrailingSpaces(line(index))
+        return line.last == UInt8(ascii: ":")
+            && ReplyText.wroteVerbs.contains { ByteMatch.hasSuffix(line, $0, ignoringCase: true) }
+    }
+
     /// When line `index` ends a "… wrote:" header, the index of the header's first line
     /// (Gmail wraps long headers over two or three lines).
     func wroteHeaderStart(endingAt index: Int) -> Int? {
-        guard !isQuoted(index) else { return nil }
-        let line = lines[index].trimmingTrailingSpaces().lowercased()
-        guard ReplyText.wroteVerbs.contains(where: { line.hasSuffix($0) }) else { return nil }
+        guard !isQuoted(index), endsWithWroteVerb(index) else { return nil }
+        let line = line(index)
         var start = index
         while start >= 0, start > index - 3 {
             if startsWithOpener(start) {
@@ -40,32 +46,34 @@ extension ReplyText {
             start -= 1
         }
         // "ana@x.com wrote:" with no date: only when a quote follows, to spare prose like "ella escribió:".
-        guard line.contains("@"), let next = nextNonBlank(after: index), isQuoted(next) else { return nil }
+        guard line.contains(UInt8(ascii: "@")), let next = nextNonBlank(after: index), isQuoted(next) else { return nil }
         return index
     }
 
     private func startsWithOpener(_ index: Int) -> Bool {
         let content = content(index)
-        return ReplyText.openers.contains { content.hasPrefix($0) }
+        return ReplyText.openers.contains { ByteMatch.hasPrefix(content, $0) }
     }
 
     private func headerHasDetail(_ range: ClosedRange<Int>) -> Bool {
-        range.contains { lines[$0].contains { $0.isNumber || $0 == "@" } }
+        range.contains { line($0).contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "@") } }
     }
 
-    static let wroteVerbs = ["escribió:", "escribio:", "wrote:", "escreveu:", "a écrit :", "a écrit:", "schrieb:",
-                             "ha scritto:"]
-    static let openers = ["El ", "On ", "Em ", "Le ", "Am ", "Il "]
+    static let wroteVerbs = ByteMatch.bytes(["escribió:", "escribio:", "wrote:", "escreveu:", "a écrit :", "a écrit:",
+                                             "schrieb:", "ha scritto:"])
+    static let openers = ByteMatch.bytes(["El ", "On ", "Em ", "Le ", "Am ", "Il "])
 
     // MARK: Outlook header blocks
 
     /// True when line `index` starts an Outlook `De:` / `Enviado:` / `Para:` / `Asunto:` block.
     func isOutlookBlock(_ index: Int) -> Bool {
-        guard !isQuoted(index), ReplyText.hasFieldPrefix(content(index), ReplyText.fromFields) else { return false }
+        guard !isQuoted(index), ReplyText.fieldName(content(index)).map(ReplyText.fromFields.contains) == true else {
+            return false
+        }
         var fields = 0
         var next = index + 1
         while next < count, next <= index + 8 {
-            if ReplyText.hasFieldPrefix(content(next), ReplyText.blockFields) { fields += 1 }
+            if let name = ReplyText.fieldName(content(next)), ReplyText.blockFields.contains(name) { fields += 1 }
             next += 1
         }
         return fields >= 2
@@ -76,48 +84,73 @@ extension ReplyText {
         var above = index - 1
         if above >= 0, isBlank(above) { above -= 1 }
         guard above >= 0 else { return index }
-        let content = content(above).trimmingTrailingSpaces()
-        let isRule = content.count >= 5 && content.allSatisfy { "_-—–=".contains($0) }
-        return isRule ? above : index
+        return ReplyText.isRule(ByteMatch.trimmingTrailingSpaces(content(above))) ? above : index
     }
 
-    static func hasFieldPrefix<S: StringProtocol>(_ content: S, _ fields: [String]) -> Bool {
-        let stripped = content.drop { $0 == "*" }
-        guard let colon = stripped.prefix(20).firstIndex(of: ":") else { return false }
-        let name = stripped[..<colon].lowercased().trimmingTrailingSpaces().drop { $0 == "*" }
-        return fields.contains { $0.dropLast() == name }
+    /// Five or more of `_ - =` and the en/em dashes, nothing else.
+    private static func isRule(_ text: ArraySlice<UInt8>) -> Bool {
+        var index = text.startIndex
+        var marks = 0
+        while index < text.endIndex {
+            let byte = text[index]
+            if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "=") {
+                index += 1
+            } else if byte == 0xE2, index + 2 < text.endIndex, text[index + 1] == 0x80,
+                      text[index + 2] == 0x93 || text[index + 2] == 0x94 {
+                index += 3
+            } else {
+                return false
+            }
+            marks += 1
+        }
+        return marks >= 5
     }
 
-    static let fromFields = ["de:", "from:", "von:", "da:"]
-    static let blockFields = ["enviado el:", "enviado:", "enviada em:", "enviada:", "sent:", "date:", "fecha:",
-                              "data:", "para:", "to:", "cc:", "cco:", "asunto:", "subject:", "assunto:", "objet:",
-                              "envoyé:", "betreff:", "gesendet:", "an:"]
+    /// The lower-cased name of a `Name: value` line (`*From:*` as Gmail renders Outlook's
+    /// bold labels included), nil when the line has no colon in its first 20 bytes.
+    static func fieldName(_ content: ArraySlice<UInt8>) -> [UInt8]? {
+        let stripped = content.drop { $0 == UInt8(ascii: "*") }
+        guard let colon = stripped.prefix(20).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        var name = ByteMatch.trimmingTrailingSpaces(stripped[..<colon])
+        while name.last == UInt8(ascii: "*") { name = name.dropLast() }
+        return name.map(ByteMatch.lower)
+    }
+
+    static let fromFields = ByteMatch.bytes(["de", "from", "von", "da"])
+    static let blockFields = ByteMatch.bytes([
+        "enviado el", "enviado", "enviada em", "enviada", "sent", "date", "fecha", "data", "para", "to", "cc", "cco",
+        "asunto", "subject", "assunto", "objet", "envoyé", "betreff", "gesendet", "an", "a",
+    ])
 
     // MARK: Separators, forwards, footers, signatures
 
     /// `-----Mensaje original-----`, `-----Original Message-----`, `-----Mensagem original-----`.
     mutating func isOriginalMessageSeparator(_ index: Int) -> Bool {
-        guard lines[index].contains("--") || lines[index].contains("__") else { return false }
+        let line = line(index)
+        guard ByteMatch.contains(line, ReplyText.doubleDash) || ByteMatch.contains(line, ReplyText.doubleUnderscore) else {
+            return false
+        }
         return ReplyText.originalMessageKeys.contains(key(index))
     }
 
     /// A forwarded-message banner the sender means to share; never quoted (`>`).
     mutating func isForwardMarker(_ index: Int) -> Bool {
-        guard !isQuoted(index), lines[index].utf8.count < 120 else { return false }
+        guard !isQuoted(index), lines[index].count < 120 else { return false }
         return ReplyText.forwardKeys.contains(key(index))
     }
 
     /// `Enviado desde mi iPhone` and friends.
     mutating func isMobileFooter(_ index: Int) -> Bool {
-        guard !isQuoted(index), lines[index].utf8.count <= 80 else { return false }
-        let key = key(index)
-        return ReplyText.footerKeyPrefixes.contains { key.hasPrefix($0) }
+        guard !isQuoted(index), lines[index].count <= 80 else { return false }
+        let key = key(index)[...]
+        return ReplyText.footerKeyPrefixes.contains { ByteMatch.hasPrefix(key, $0) }
     }
 
     /// RFC 3676 §4.3: the signature separator is "-- " alone on a line; clients that strip
     /// trailing spaces leave "--", accepted too.
     func isSignatureSeparator(_ index: Int) -> Bool {
-        lines[index] == "-- " || lines[index] == "--"
+        let line = line(index)
+        return line.elementsEqual(ReplyText.doubleDash) || line.elementsEqual(ReplyText.signatureDashes)
     }
 
     func nextNonBlank(after index: Int) -> Int? {
@@ -129,28 +162,23 @@ extension ReplyText {
         return nil
     }
 
-    static let originalMessageKeys: Set<String> = ["mensajeoriginal", "originalmessage", "mensagemoriginal",
-                                                   "messagedorigine", "ursprunglichenachricht"]
-    static let forwardKeys: Set<String> = [
+    private static let doubleDash = Array("--".utf8)
+    private static let doubleUnderscore = Array("__".utf8)
+    private static let signatureDashes = Array("-- ".utf8)
+
+    // Arrays, not sets: comparing a few arrays (length first) beats hashing every line's key.
+    static let originalMessageKeys = ByteMatch.bytes([
+        "mensajeoriginal", "originalmessage", "mensagemoriginal", "messagedorigine", "ursprunglichenachricht",
+    ])
+    static let forwardKeys = ByteMatch.bytes([
         "mensajereenviado", "forwardedmessage", "mensagemencaminhada", "mensagemreencaminhada",
         "beginforwardedmessage", "iniciodelmensajereenviado", "iniciodamensagemreencaminhada",
         "iniciodamensagemencaminhada", "messagetransfere", "debutdumessagereexpedie", "mensajereenviadooriginal",
-    ]
-    static let footerKeyPrefixes = [
+    ])
+    static let footerKeyPrefixes = ByteMatch.bytes([
         "enviadodesdemi", "sentfrommy", "enviadodesdeoutlook", "obteneroutlookpara", "getoutlookfor",
         "enviadodomeu", "enviadodooutlook", "sentfromoutlook", "enviadodesdeyahoo", "sentfromyahoo",
         "sentfrommailforwindows", "enviadodesdecorreoparawindows", "obtenhaooutlookpara", "enviadodesdeelcorreo",
-    ]
-}
-
-extension StringProtocol {
-    func trimmingTrailingSpaces() -> SubSequence {
-        var end = endIndex
-        while end > startIndex {
-            let before = index(before: end)
-            guard self[before] == " " || self[before] == "\t" || self[before] == "\u{A0}" else { break }
-            end = before
-        }
-        return self[startIndex..<end]
-    }
+        "obterooutlookpara", "enviadodemeu", "sentviathesamsung",
+    ])
 }

@@ -5,8 +5,8 @@ import BuzonMIME
 /// `>` quotes, `-- ` signatures and mobile footers end it; forwards the sender shares and
 /// answers written between quoted lines are kept. See `TextReplyCutter` for the rules.
 ///
-/// Cost: one pass over the lines (plus one over the HTML bytes for HTML bodies), no regular
-/// expressions; it runs inside the parse benchmark.
+/// Cost: one pass over the lines (for HTML, the quote search runs inside the single
+/// HTML-to-text pass), no regular expressions; it runs inside the parse benchmark.
 public struct ReplyTrimmer: Sendable {
     /// "Reply above this line" markers, matched tolerantly (dashes, hashes, spacing vary).
     public var markers: [String]
@@ -27,7 +27,8 @@ public struct ReplyTrimmer: Sendable {
     /// Why HTML first: the `text/plain` alternative is usually derived from the HTML by the
     /// sender's client and has lost the quote structure (`gmail_quote`, `divRplyFwdMsg`,
     /// `blockquote type=cite`), while the HTML still says exactly where the quote begins.
-    /// An HTML part with no visible text falls back to the plain text.
+    /// An HTML part with no visible text falls back to the plain text. A subject starting
+    /// `RV:`/`FW:`/`Fwd:`/`ENC:` marks a forward (see `trim(text:forwarded:)`).
     public func trim(_ message: Message) -> TrimmedReply {
         let forwarded = ReplyTrimmer.isForwardSubject(message.subject)
         if let html = message.html {
@@ -61,13 +62,10 @@ public struct ReplyTrimmer: Sendable {
     }
 
     public func trim(html: String, forwarded: Bool) -> TrimmedReply {
-        let bytes = Array(html.utf8)
-        guard !forwarded, let quoteStart = HTMLQuoteFinder.quoteStart(in: bytes) else {
-            return trim(text: HTMLText.plainText(fromHTML: html), forwarded: forwarded)
-        }
-        let kept = String(decoding: bytes[..<quoteStart], as: UTF8.self)
-        let trimmed = trim(text: HTMLText.plainText(fromHTML: kept), forwarded: forwarded)
-        return TrimmedReply(text: trimmed.text, cut: trimmed.cut ?? .htmlQuote)
+        guard !forwarded else { return trim(text: HTMLText.plainText(fromHTML: html), forwarded: true) }
+        let (text, cut) = HTMLQuoteFinder.textBeforeQuote(in: Array(html.utf8))
+        let trimmed = trim(text: text, forwarded: false)
+        return TrimmedReply(text: trimmed.text, cut: trimmed.cut ?? (cut ? .htmlQuote : nil))
     }
 
     /// True for subjects that mark a forward (`RV:`, `FW:`, `Fwd:`, `ENC:`, `TR:`), checked
@@ -85,7 +83,9 @@ public struct TrimmedReply: Sendable, Hashable {
     }
     /// What the sender newly wrote, trailing blank lines removed; empty for a message that is only quote.
     public var text: String
-    /// The first rule that cut, nil when nothing was cut.
+    /// The rule that decided where the text ends, nil when nothing was cut. When several
+    /// apply, the later pass wins: marker, then header/signature/footer above it, then a
+    /// `>` quote (`.htmlQuote` only when the text rules found nothing more to cut).
     public var cut: Cut?
 
     public init(text: String, cut: Cut?) {

@@ -15,8 +15,10 @@
 /// `forwarded` (from an `RV:`/`FW:`/`ENC:` subject) and then such a block counts as a banner.
 struct TextReplyCutter {
     private var reply: ReplyText
-    private let markerKeys: [String]
+    private let markerKeys: [[UInt8]]
     private let forwarded: Bool
+    /// Cache for `forwardFollows`: the last forward banner's line, -1 for none.
+    private var lastForward: Int?
 
     init(text: String, markers: [String], forwarded: Bool) {
         reply = ReplyText(text)
@@ -122,12 +124,22 @@ struct TextReplyCutter {
         return false
     }
 
+    /// True when a forward banner comes after `index`. The last banner is found once, from
+    /// the bottom, so a body full of `--` lines cannot make this quadratic.
     private mutating func forwardFollows(_ index: Int, before end: Int) -> Bool {
-        for next in (index + 1)..<max(index + 1, end) where !reply.isBlank(next) {
-            if reply.isForwardMarker(next) { return true }
-            if forwarded, reply.isOutlookBlock(next) || reply.isOriginalMessageSeparator(next) { return true }
+        if lastForward == nil {
+            var found = -1
+            var line = end - 1
+            while line > index, found < 0 {
+                if !reply.isBlank(line), reply.isForwardMarker(line)
+                    || (forwarded && (reply.isOutlookBlock(line) || reply.isOriginalMessageSeparator(line))) {
+                    found = line
+                }
+                line -= 1
+            }
+            lastForward = found
         }
-        return false
+        return (lastForward ?? -1) > index
     }
 
     // MARK: Pass 3: quotes
@@ -137,6 +149,9 @@ struct TextReplyCutter {
         if let lastNew = (firstQuoted..<end).last(where: { !reply.isBlank($0) && !reply.isQuoted($0) }) {
             return lastNew + 1
         }
-        return firstQuoted
+        // A header too bare for pass 2 ("Soporte escribió:") still introduces this quote.
+        var above = firstQuoted - 1
+        while above >= 0, reply.isBlank(above) { above -= 1 }
+        return above >= 0 && reply.endsWithWroteVerb(above) ? above : firstQuoted
     }
 }

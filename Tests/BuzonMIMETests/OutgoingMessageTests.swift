@@ -208,7 +208,7 @@ import Testing
         #expect(Self.decodeWords(parsed.value("To")!) == "\"Eve Bcc: a@b.c\" <eve@x.com>")
     }
 
-    @Test func invalidAddressesAreRejectedNamingTheField() {
+    @Test func invalidAddressesAreRejectedNamingTheField() throws {
         let bad = ["ana@x.com\r\nBcc: v@x.com", "ana @x.com", "<ana@x.com>", "a@x.com, b@y.com", "a@x.com;b@y",
                    "no-at-sign", "a@@x.com", "a@x..com", ".a@x.com", "a@", "@x.com", "ana@x.com\0", "añá@x.com"]
         for address in bad {
@@ -217,6 +217,8 @@ import Testing
             #expect(throws: OutgoingMessage.Error.invalidAddress(field: "Cc", address: address)) { try message.render() }
         }
         var message = sample()
+        message.cc = [Address(address: " \tjose@cliente.cl ")]
+        #expect(Rendered(try message.render()).value("Cc") == "jose@cliente.cl")
         message.from = Address(address: "x y@z.com")
         #expect(throws: OutgoingMessage.Error.invalidAddress(field: "From", address: "x y@z.com")) { try message.render() }
     }
@@ -302,5 +304,47 @@ import Testing
         #expect(Set(ids).count == 1000)
         #expect(ids.allSatisfy { $0.hasSuffix("@empresa.com") && $0.split(separator: "@")[0].count >= 40 })
         #expect(OutgoingMessage.makeMessageID(domain: "<>").hasSuffix("@localhost"))
+    }
+
+    // MARK: Encoders on random input
+
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let alphabet: [String] = ["a", "Z", " ", "\t", "=", ".", "_", "?", "ñ", "é", "€", "🇨🇱", "e\u{301}", "\n", "\r\n",
+                                     "From ", "-", "\"", "x"]
+
+    @Test func quotedPrintableRoundTripsRandomText() {
+        var random = SplitMix(state: 42)
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0..<300, using: &random)).map { _ in Self.alphabet.randomElement(using: &random)! }.joined()
+            let encoded = QuotedPrintableEncoder.encode(text)
+            let lines = String(decoding: encoded, as: UTF8.self).components(separatedBy: "\r\n")
+            #expect(lines.allSatisfy { $0.utf8.count <= 76 && !$0.hasSuffix(" ") && !$0.hasSuffix("\t") })
+            #expect(Self.allLinesEndWithCRLF(encoded))
+            let expected = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+            #expect(String(decoding: Self.qpDecode(String(decoding: encoded, as: UTF8.self)), as: UTF8.self) == expected)
+        }
+    }
+
+    @Test func encodedWordsRoundTripRandomText() {
+        var random = SplitMix(state: 7)
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 1..<120, using: &random)).map { _ in Self.alphabet.randomElement(using: &random)! }
+                .joined().replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\r", with: "")
+            let first = Int.random(in: 20...75, using: &random)
+            let words = EncodedWordEncoder.encode(text, firstWordLimit: first)
+            #expect(words.first.map { $0.utf8.count <= max(first, 24) } ?? text.isEmpty)
+            #expect(words.allSatisfy { $0.utf8.count <= 75 && $0.hasPrefix("=?UTF-8?") && $0.hasSuffix("?=") && !$0.contains(" ") })
+            #expect(Self.decodeWords(words.joined(separator: " ")) == text)
+        }
     }
 }

@@ -38,6 +38,18 @@ import Testing
         #expect(trimmer.trim(text: text).cut == nil)
     }
 
+    @Test func bareWroteLineAboveADroppedQuoteGoesWithIt() {
+        let reply = trimmer.trim(text: "Listo, gracias.\n\nSoporte escribió:\n> ¿Algo más?\n")
+        #expect(reply.text == "Listo, gracias.")
+        #expect(reply.cut == .quotedBlock)
+        // ...but not when the sender answered below the quote.
+        #expect(trimmer.trim(text: "Soporte escribió:\n> ¿Algo más?\nNo, gracias.").text == "Soporte escribió:\n> ¿Algo más?\nNo, gracias.")
+    }
+
+    @Test func loneCarriageReturnsAreLineEnds() {
+        #expect(trimmer.trim(text: "Hola\r\rGracias\r-- \rAna").text == "Hola\n\nGracias")
+    }
+
     @Test func quoteOnlyIsEmpty() {
         #expect(trimmer.trim(text: "\n> solo cita\n>\n> más\n").text == "")
         #expect(trimmer.trim(html: "<blockquote type=\"cite\">solo cita</blockquote>").text == "")
@@ -56,6 +68,13 @@ import Testing
         #expect(trimmer.trim(message).text == "Desde HTML")
         message.html = "<img src=\"cid:logo\">"
         #expect(trimmer.trim(message).text == "Texto plano")
+    }
+
+    @Test func manySignatureLinesBeforeAForwardStayLinear() {
+        let text = "Mire esto\n" + String(repeating: "--\nx\n", count: 20_000) + "---------- Forwarded message ---------\nfin"
+        let start = ContinuousClock.now
+        #expect(trimmer.trim(text: text).text == text)
+        #expect(ContinuousClock.now - start < .seconds(3))
     }
 
     @Test func trimsALongThreadQuickly() {

@@ -1,0 +1,57 @@
+/// Byte-level comparisons for the line rules: ASCII case folding only (the patterns'
+/// non-ASCII letters, like the `ó` of `escribió:`, are matched exactly).
+enum ByteMatch {
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+
+    static func hasPrefix(_ text: ArraySlice<UInt8>, _ pattern: [UInt8], ignoringCase: Bool = false) -> Bool {
+        guard text.count >= pattern.count else { return false }
+        var index = text.startIndex
+        for byte in pattern {
+            if (ignoringCase ? lower(text[index]) : text[index]) != byte { return false }
+            index += 1
+        }
+        return true
+    }
+
+    static func hasSuffix(_ text: ArraySlice<UInt8>, _ pattern: [UInt8], ignoringCase: Bool = false) -> Bool {
+        guard text.count >= pattern.count else { return false }
+        return hasPrefix(text[(text.endIndex - pattern.count)...], pattern, ignoringCase: ignoringCase)
+    }
+
+    static func contains(_ text: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
+        guard let first = pattern.first else { return true }
+        guard text.count >= pattern.count else { return false }
+        var index = text.startIndex
+        let last = text.endIndex - pattern.count
+        while index <= last {
+            if text[index] == first, hasPrefix(text[index...], pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    static func contains(_ text: ArraySlice<UInt8>, byte: UInt8) -> Bool {
+        text.contains(byte)
+    }
+
+    /// `text` without trailing spaces, tabs and no-break spaces.
+    static func trimmingTrailingSpaces(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var end = text.endIndex
+        while end > text.startIndex {
+            if text[end - 1] == 0x20 || text[end - 1] == 0x09 {
+                end -= 1
+            } else if end - 2 >= text.startIndex, text[end - 2] == 0xC2, text[end - 1] == 0xA0 {
+                end -= 2
+            } else {
+                break
+            }
+        }
+        return text[text.startIndex..<end]
+    }
+
+    static func bytes(_ strings: [String]) -> [[UInt8]] {
+        strings.map { Array($0.utf8) }
+    }
+}
