@@ -6,9 +6,21 @@ import Foundation
 /// `Address.normalize`d text (trimmed, lower-cased).
 public struct Authorization: Sendable {
     public let policy: DeskPolicy
+    /// Normalized entry → index of the first organization listing it (exact addresses and
+    /// `@domain` entries), and the normalized staff: built once, because every message asks.
+    private let entries: [String: Int]
+    private let staff: Set<String>
 
     public init(policy: DeskPolicy) {
         self.policy = policy
+        var entries: [String: Int] = [:]
+        for (index, organization) in policy.organizations.enumerated() {
+            for entry in organization.authorized where entries[Address.normalize(entry)] == nil {
+                entries[Address.normalize(entry)] = index
+            }
+        }
+        self.entries = entries
+        self.staff = Set(policy.staff.map(Address.normalize))
     }
 
     /// The organization authorizing `address`.
@@ -22,15 +34,11 @@ public struct Authorization: Sendable {
         let normalized = Address.normalize(address)
         guard let at = normalized.lastIndex(of: "@") else { return nil }
         let domainEntry = String(normalized[at...])
-        for organization in policy.organizations {
-            if organization.authorized.contains(where: { Address.normalize($0) == normalized }) {
-                return OrganizationMatch(organization: organization, entry: normalized)
-            }
+        if let index = entries[normalized] {
+            return OrganizationMatch(organization: policy.organizations[index], entry: normalized)
         }
-        for organization in policy.organizations {
-            if organization.authorized.contains(where: { Address.normalize($0) == domainEntry }) {
-                return OrganizationMatch(organization: organization, entry: domainEntry)
-            }
+        if let index = entries[domainEntry] {
+            return OrganizationMatch(organization: policy.organizations[index], entry: domainEntry)
         }
         return nil
     }
@@ -41,8 +49,7 @@ public struct Authorization: Sendable {
     }
 
     public func isStaff(_ address: String) -> Bool {
-        let normalized = Address.normalize(address)
-        return policy.staff.contains { Address.normalize($0) == normalized }
+        staff.contains(Address.normalize(address))
     }
 
     /// True for one of our own mailbox addresses, including its plus-addresses
