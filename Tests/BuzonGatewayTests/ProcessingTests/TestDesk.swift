@@ -22,6 +22,8 @@ final class TestDesk {
         /// Extra lines for [gateway].
         var gateway = ""
         var metrics = true
+        /// `max_message_bytes` of the `soporte` mailbox; nil for the default (25 MiB).
+        var maxMessageBytes: Int?
     }
 
     static let monday10am = Date(timeIntervalSince1970: 1_795_438_800)
@@ -128,6 +130,7 @@ final class TestDesk {
         department = "Soporte"
         after = "\(options.after)"
         batch_size = \(options.batchSize)
+        \(options.maxMessageBytes.map { "max_message_bytes = \($0)" } ?? "")
 
         [[mailbox]]
         name = "ventas"
