@@ -24,6 +24,9 @@ final class TestDesk {
         var metrics = true
         /// `max_message_bytes` of the `soporte` mailbox; nil for the default (25 MiB).
         var maxMessageBytes: Int?
+        var maxAutoRepliesPerHour = 100
+        /// `unknown_sender` of the `ventas` mailbox; nil to follow [gateway] ("reject").
+        var ventasUnknownSender: String?
     }
 
     static let monday10am = Date(timeIntervalSince1970: 1_795_438_800)
@@ -58,7 +61,8 @@ final class TestDesk {
     }
 
     /// A gateway using this desk's fakes (built fresh: it keeps its own pollers and schedules).
-    func makeGateway(pollBackoff: Backoff = Backoff(base: 5, maximum: 300)) -> Gateway {
+    func makeGateway(pollBackoff: Backoff = Backoff(base: 5, maximum: 300),
+                     makeSender: Gateway.SenderFactory? = nil) -> Gateway {
         let mailboxes = self.mailboxes
         let sender = self.sender
         let clock = self.clock
@@ -69,7 +73,7 @@ final class TestDesk {
                            }
                            return mailbox
                        },
-                       makeSender: { _ in sender }, clock: { clock.now }, logger: logger, pollBackoff: pollBackoff)
+                       makeSender: makeSender ?? { _ in sender }, clock: { clock.now }, logger: logger, pollBackoff: pollBackoff)
     }
 
     /// A poller of mailbox `name` over its fake, with `processor` (default: the desk's).
@@ -108,7 +112,7 @@ final class TestDesk {
         attachments_dir = "attachments"
         templates_dir = "\(Repository.templates)"
         staff = ["araceli.cruz@empresa.com", "jose.tlaxcala@empresa.com"]
-        max_auto_replies_per_hour = 100
+        max_auto_replies_per_hour = \(options.maxAutoRepliesPerHour)
         \(options.metrics ? "metrics_file = \"metrics.prom\"" : "")
         \(options.gateway)
 
@@ -137,6 +141,7 @@ final class TestDesk {
         url = "imap://127.0.0.1:1143/Ventas"
         address = "ventas@empresa.com"
         department = "Ventas"
+        \(options.ventasUnknownSender.map { "unknown_sender = \"\($0)\"" } ?? "")
 
         [[organization]]
         name = "Andina Ltda."

@@ -8,6 +8,15 @@ import BuzonTransport
 /// The daemon loop: a failing mailbox does not stop the others and is logged once per
 /// distinct error; stop and reload requests; the metrics file.
 @Suite struct GatewayLoopTests {
+    final class LockedFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var flag = false
+        var value: Bool {
+            get { lock.withLock { flag } }
+            set { lock.withLock { flag = newValue } }
+        }
+    }
+
     static let refused = TransportError(.network, operation: "IMAP connect 127.0.0.1:1143", message: "connection refused", code: 7)
     static let badLogin = TransportError(.authentication, operation: "IMAP LOGIN soporte", message: "authentication failed")
 
@@ -67,6 +76,47 @@ import BuzonTransport
         #expect(report.outbox.sent == 1)
         #expect(desk.sender.sent.map(\.envelope.recipients) == [["ana@andina.cl"]])
         #expect(try desk.outbox().allSatisfy { $0.status == .sent })
+    }
+
+    @Test func runOnceClosesDueTicketsAndSendsTheNoticeInTheSameRound() throws {
+        let desk = try TestDesk(start: DeskActionsTests.friday4pm)
+        try desk.receive(Mails.anaRequest())
+        try desk.makeDesk().reply("OP10044", from: "araceli.cruz@empresa.com", text: "Listo.")
+        let gateway = desk.makeGateway()
+        try gateway.runOnce()
+        #expect(try desk.ticket("OP10044").summary.state == .answered)
+
+        desk.clock.set(DeskActionsTests.tuesday4pm)
+        let report = try gateway.runOnce()
+        #expect(try desk.ticket("OP10044").summary.state == .closed)
+        #expect(report.outbox.sent == 1)
+        #expect(desk.sender.sent.count == 3)
+        #expect(desk.parsedSent().last?.subject.contains("[OP10044]") == true)
+        #expect(desk.log.count(event: "ticket.auto_closed") == 1)
+    }
+
+    @Test func anSMTPSenderThatCannotBeBuiltLeavesNoticesQueuedAndPollingGoesOn() throws {
+        let desk = try TestDesk()
+        desk.mailboxes["soporte"]!.append(Mails.request(1).bytes)
+        let broken = TransportError(.configuration, operation: "SMTP configuration",
+                                    message: "password_env BUZON_SMTP_PASSWORD is not set")
+        let available = LockedFlag()
+        let sender = desk.sender
+        let gateway = desk.makeGateway(makeSender: { _ in
+            guard available.value else { throw broken }
+            return sender
+        })
+
+        let first = try gateway.runOnce()
+        #expect(first.processed == 1)
+        desk.mailboxes["soporte"]!.append(Mails.request(2, from: "luis@andina.cl").bytes)
+        let second = try gateway.runOnce()
+        #expect(second.processed == 1)
+        #expect(try desk.outbox(template: "acknowledgement").allSatisfy { $0.status == .queued })
+        #expect(desk.log.count(event: "outbox.sender_unavailable") == 1)
+
+        available.value = true
+        #expect(try gateway.runOnce().outbox.sent == 2)
     }
 
     @Test func metricsFileIsPrometheusText() throws {
