@@ -64,6 +64,7 @@ import BuzonTransport
         #expect(recoveredLines.count == 1)
         #expect(recoveredLines.first?.contains("after_failures=5") == true)
         #expect(try desk.tickets().count == 2)
+        #expect(try desk.store.mailboxState(name: "soporte")?.lastError == nil)
         try gateway.runOnce()
         #expect(desk.log.count(event: "mailbox.recovered") == 1)
     }

@@ -55,6 +55,31 @@ import BuzonTransport
         #expect(states.last == "STOPPING=1")
     }
 
+    @Test func aFailingMailboxWaitsForItsBackoffWhileTheLoopSleeps() throws {
+        let desk = try TestDesk(start: Date())
+        let soporte = desk.mailboxes["soporte"]!
+        soporte.failAlways(.open, with: TransportError(.network, operation: "IMAP connect", message: "connection refused"))
+        let signals = SignalWatcher()
+        // A watchdog of 0.2 s makes the loop wake five times a second.
+        let socket = try DatagramSocket(path: desk.directory.path + "/notify.sock")
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "200000"])
+        let runner = Runner(desk.makeGateway(pollBackoff: Backoff(base: 30, maximum: 300)))
+        runner.start(signals: signals, notifier: notifier, configPath: desk.configPath)
+
+        #expect(desk.log.wait(for: "mailbox.poll_failed"))
+        Thread.sleep(forTimeInterval: 0.6)
+        signals.post(.stop)
+        #expect(runner.finished.wait(timeout: .now() + 5) == .success)
+
+        // Several wake-ups, but the failing mailbox was tried once: its next poll is 30 s away.
+        #expect(soporte.calls.filter { $0 == .open }.count == 1)
+        #expect(desk.mailboxes["ventas"]!.calls.filter { $0 == .open }.count == 1)
+        #expect(desk.log.count(event: "mailbox.poll_failed") == 1)
+        let states = socket.receiveAll()
+        #expect(states.filter { $0 == "WATCHDOG=1" }.count >= 2)
+        #expect(states.last == "STOPPING=1")
+    }
+
     @Test func aValidReloadSwapsTheRuntime() throws {
         let desk = try TestDesk(start: Date())
         let signals = SignalWatcher()
