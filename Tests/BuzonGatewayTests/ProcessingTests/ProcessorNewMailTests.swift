@@ -64,9 +64,23 @@ import BuzonTickets
         #expect(ack.text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(Mails.marker))
         #expect(ack.text.contains("Ana Pérez"))
         #expect(ack.messageID == entry.message.messageID)
+        #expect(ack.messageID?.hasSuffix("@empresa.com") == true)
+        #expect(ack.headers["X-Buzon-Ticket"] == "OP10044")
+        #expect(ack.date == desk.clock.now)
         // The acknowledgement is on the ticket's timeline too, so a reply to it threads.
         let outgoing = try desk.ticket("OP10044").messages.filter { $0.direction == .outgoing }
         #expect(outgoing.map(\.messageID) == [entry.message.messageID])
+    }
+
+    @Test func explainDecidesWithoutWritingAnything() throws {
+        let desk = try TestDesk()
+        let decision = try desk.processor.explain(Mails.anaRequest().bytes, mailbox: desk.mailbox("soporte"))
+        #expect(decision.rule == .newTicket)
+        #expect(decision.notices.map(\.to.address) == ["ana@andina.cl"])
+        #expect(try desk.tickets().isEmpty)
+        #expect(try desk.outbox().isEmpty)
+        // Explaining leaves no ledger entry: the real mail still opens its ticket.
+        #expect(try desk.receive(Mails.anaRequest()).decision.rule == .newTicket)
     }
 
     @Test func ticketsAreNumberedInOrder() throws {

@@ -68,6 +68,9 @@ import BuzonTickets
         let ack = try #require(try desk.outbox(template: "acknowledgement").first { $0.message.ticketNumber == number })
         #expect(ack.message.recipients == ["luis@andina.cl"])
         #expect(throws: MessageProcessor.HeldError.self) { try desk.processor.approveHeld(id: id) }
+        // The same mail polled again (e.g. never marked) stays one ticket.
+        #expect(try desk.receive(Mails.request(2, from: "luis@andina.cl")).decision.rule == .duplicate)
+        #expect(try desk.tickets().count == 2)
     }
 
     @Test func discardingAHeldMessageKeepsItAwayForGood() throws {
