@@ -60,14 +60,20 @@ import BuzonTransport
         let soporte = desk.mailboxes["soporte"]!
         soporte.failAlways(.open, with: TransportError(.network, operation: "IMAP connect", message: "connection refused"))
         let signals = SignalWatcher()
-        // A watchdog of 0.2 s makes the loop wake five times a second.
+        // WATCHDOG_USEC of 0.2 s: the loop wakes to ping every 0.1 s.
         let socket = try DatagramSocket(path: desk.directory.path + "/notify.sock")
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "200000"])
         let runner = Runner(desk.makeGateway(pollBackoff: Backoff(base: 30, maximum: 300)))
         runner.start(signals: signals, notifier: notifier, configPath: desk.configPath)
 
         #expect(desk.log.wait(for: "mailbox.poll_failed"))
-        Thread.sleep(forTimeInterval: 0.6)
+        // Let the loop wake for the watchdog a few times (bounded wait).
+        var states: [String] = []
+        let deadline = Date().addingTimeInterval(5)
+        while states.filter({ $0 == "WATCHDOG=1" }).count < 3, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            states += socket.receiveAll()
+        }
         signals.post(.stop)
         #expect(runner.finished.wait(timeout: .now() + 5) == .success)
 
@@ -75,8 +81,8 @@ import BuzonTransport
         #expect(soporte.calls.filter { $0 == .open }.count == 1)
         #expect(desk.mailboxes["ventas"]!.calls.filter { $0 == .open }.count == 1)
         #expect(desk.log.count(event: "mailbox.poll_failed") == 1)
-        let states = socket.receiveAll()
-        #expect(states.filter { $0 == "WATCHDOG=1" }.count >= 2)
+        states += socket.receiveAll()
+        #expect(states.filter { $0 == "WATCHDOG=1" }.count >= 3)
         #expect(states.last == "STOPPING=1")
     }
 
