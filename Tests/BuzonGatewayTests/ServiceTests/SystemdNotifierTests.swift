@@ -14,6 +14,13 @@ import Foundation
         #expect(socket.receiveAll() == ["READY=1", "WATCHDOG=1"])
     }
 
+    @Test func reachesAnAbstractSocketNamedWithAt() throws {
+        let socket = try DatagramSocket(path: "@buzon-test-\(UUID().uuidString)")
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": socket.path])
+        #expect(notifier.notify("STATUS=polling 2 mailboxes"))
+        #expect(socket.receiveAll() == ["STATUS=polling 2 mailboxes"])
+    }
+
     @Test func isANoOpWithoutNotifySocket() {
         let notifier = SystemdNotifier(environment: [:])
         #expect(!notifier.isActive)
