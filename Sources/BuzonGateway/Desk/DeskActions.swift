@@ -40,6 +40,7 @@ public struct DeskActions {
 
     /// Closes a ticket and sends the closing notice that invites a 1–5 rating (seed 002).
     public func close(_ number: String, actor: String? = nil) throws {
+        let number = number.uppercased()
         let now = clock()
         try store.transaction {
             let summary = try requireTicket(number)
@@ -52,6 +53,7 @@ public struct DeskActions {
 
     /// Reopens a closed ticket (staff decision; no notice).
     public func reopen(_ number: String, actor: String? = nil) throws {
+        let number = number.uppercased()
         let now = clock()
         try store.transaction {
             let summary = try requireTicket(number)
@@ -63,6 +65,7 @@ public struct DeskActions {
 
     /// An internal note: on the timeline, never sent.
     public func note(_ number: String, text: String, actor: String? = nil) throws {
+        let number = number.uppercased()
         let now = clock()
         try store.transaction {
             _ = try requireTicket(number)
@@ -73,6 +76,7 @@ public struct DeskActions {
 
     /// Time spent on a ticket by one person (seed 004).
     public func logTime(_ number: String, who: String, minutes: Int, text: String) throws {
+        let number = number.uppercased()
         let now = clock()
         try store.transaction {
             _ = try requireTicket(number)
@@ -85,6 +89,7 @@ public struct DeskActions {
     /// `staff_reply` template, threaded to the customer's last message, ticket → answered.
     public func reply(_ number: String, from staff: String, text: String,
                       attachments: [OutgoingMessage.Attachment] = []) throws {
+        let number = number.uppercased()
         let address = Address.normalize(staff)
         guard runtime.config.staff.contains(address) else { throw ActionError.notStaff(staff) }
         let now = clock()
@@ -106,6 +111,7 @@ public struct DeskActions {
     /// customer is told with the `split` template.
     @discardableResult
     public func split(_ number: String, message messageRowID: Int64, subject: String? = nil, actor: String? = nil) throws -> String {
+        let number = number.uppercased()
         let now = clock()
         return try store.transaction {
             let summary = try requireTicket(number)

@@ -20,6 +20,10 @@ public final class MessageProcessor {
     let logger: Logger
     let metrics: GatewayMetrics?
     private let parser = MessageParser()
+    /// Test seam, nil in production: runs inside the transaction after the decision is
+    /// recorded and just before the commit. A throw rolls everything back, as a crash or a
+    /// full disk at that instant would; the crash tests use it to prove nothing is half-written.
+    var beforeCommit: ((Result) throws -> Void)?
 
     public init(runtime: GatewayRuntime, store: TicketStore, clock: @escaping @Sendable () -> Date = Date.init,
                 logger: Logger, metrics: GatewayMetrics? = nil) {
@@ -92,8 +96,10 @@ public final class MessageProcessor {
                         var recorder = DecisionRecorder(processor: self, mail: mail, raw: item.raw, mailbox: mailbox, now: now,
                                                         originalSize: item.truncatedFrom)
                         let ticket = try recorder.record(decision)
-                        return Result(decision: decision, ticketNumber: ticket, queuedNotices: recorder.queued,
-                                      dedupeKey: mail.dedupeKey)
+                        let result = Result(decision: decision, ticketNumber: ticket, queuedNotices: recorder.queued,
+                                            dedupeKey: mail.dedupeKey)
+                        try beforeCommit?(result)
+                        return result
                     }
                 }
             }

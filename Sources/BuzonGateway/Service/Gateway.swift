@@ -27,6 +27,8 @@ public final class Gateway {
     private var schedules: [String: MailboxSchedule] = [:]
     private var pollers: [String: MailboxPoller] = [:]
     private var outbox: OutboxSender?
+    /// Why the SMTP sender could not be built last time (logged once per distinct reason).
+    private var senderError: String?
     private var lastLifecycleRun: Date?
 
     public init(runtime: GatewayRuntime, store: TicketStore, makeMailbox: @escaping MailboxFactory,
@@ -153,13 +155,33 @@ public final class Gateway {
 
     private func drainOutbox(shouldStop: () -> Bool) throws -> OutboxSender.Report {
         if try store.dueOutbox(now: clock(), limit: 1).isEmpty { return OutboxSender.Report() }
-        let smtp = runtime.config.smtp
-        let sender = try outbox ?? OutboxSender(
-            store: store, sender: makeSender(smtp),
-            backoff: Backoff(base: TimeInterval(smtp.retryBaseSeconds), maximum: TimeInterval(smtp.retryMaxSeconds)),
-            maxAttempts: smtp.maxAttempts, clock: clock, logger: logger, metrics: metrics)
-        outbox = sender
+        guard let sender = outboxSender() else { return OutboxSender.Report() }
         return try sender.drain(shouldStop: shouldStop)
+    }
+
+    /// The outbox sender, built on first use. One that cannot be built (SMTP password
+    /// variable unset, unreadable password file) is logged once per distinct reason and
+    /// tried again next round: the notices wait in the outbox and the mailboxes are still
+    /// polled, instead of the whole daemon stopping.
+    private func outboxSender() -> OutboxSender? {
+        if let outbox { return outbox }
+        let smtp = runtime.config.smtp
+        do {
+            let sender = OutboxSender(
+                store: store, sender: try makeSender(smtp),
+                backoff: Backoff(base: TimeInterval(smtp.retryBaseSeconds), maximum: TimeInterval(smtp.retryMaxSeconds)),
+                maxAttempts: smtp.maxAttempts, clock: clock, logger: logger, metrics: metrics)
+            outbox = sender
+            senderError = nil
+            return sender
+        } catch {
+            let text = "\(error)"
+            if senderError != text {
+                logger.error("outbox.sender_unavailable", [("error", text), ("note", "notices stay queued; retried every round")])
+            }
+            senderError = text
+            return nil
+        }
     }
 
     /// Auto-close answered tickets left without a customer reply (at most once a minute).

@@ -89,10 +89,18 @@ public final class GatewayMetrics: @unchecked Sendable {
     }
 
     /// Writes atomically (temp file + rename) so the collector never reads half a file.
+    ///
+    /// Why rename(2) and not `FileManager.replaceItemAt`: on Linux the latter fails with
+    /// "file doesn't exist" when the destination is missing, so the first write never happened.
     public static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
         try Data(text.utf8).write(to: temporary)
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey:
+                "renaming \(temporary.path) to \(path): \(reason); check the directory is writable"])
+        }
     }
 }

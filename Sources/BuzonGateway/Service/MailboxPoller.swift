@@ -71,10 +71,18 @@ public final class MailboxPoller {
             let outcomes = try processor.processBatch(
                 messages.map { MessageProcessor.Item(raw: $0.bytes, truncatedFrom: $0.truncated ? $0.size : nil) },
                 mailbox: mailbox)
-            for (fetched, outcome) in zip(messages, outcomes) {
-                let finished = try finish(fetched, outcome, report: &report)
-                blocked = blocked || !finished
-                if finished && !blocked { lastUID = max(lastUID, fetched.uid) }
+            do {
+                for (fetched, outcome) in zip(messages, outcomes) {
+                    let finished = try finish(fetched, outcome, report: &report)
+                    blocked = blocked || !finished
+                    if finished && !blocked { lastUID = max(lastUID, fetched.uid) }
+                }
+            } catch {
+                // A mark failed (connection lost): keep what was finished, the rest is
+                // fetched again and recognised as duplicates.
+                try? store.saveMailboxState(name: mailbox.name, uidValidity: Int64(status.uidValidity),
+                                            lastUID: Int64(lastUID), at: Date())
+                throw error
             }
             try store.saveMailboxState(name: mailbox.name, uidValidity: Int64(status.uidValidity), lastUID: Int64(lastUID), at: Date())
             if shouldStop() { break }

@@ -1,0 +1,121 @@
+import Testing
+import Foundation
+import BuzonMIME
+import BuzonStore
+import BuzonTransport
+@testable import BuzonGateway
+@testable import BuzonTesting
+
+/// The poller's ordinary behaviour: batches, stop requests, read-only fetches, copies
+/// without Message-ID.
+@Suite struct MailboxPollerTests {
+    @Test func fetchesInBatchesOldestFirstAndSavesTheLastUID() throws {
+        var options = TestDesk.Options()
+        options.batchSize = 2
+        let desk = try TestDesk(options)
+        let inbox = desk.mailboxes["soporte"]!
+        for index in 1...5 { inbox.append(Mails.request(index, from: "c\(index)@andina.cl").bytes) }
+        let report = try desk.makePoller().poll()
+
+        #expect(report.fetched == 5)
+        #expect(report.processed == 5)
+        let fetches = inbox.calls.compactMap { call -> [UInt32]? in
+            if case .fetch(let uids, _) = call { return uids } else { return nil }
+        }
+        #expect(fetches == [[1, 2], [3, 4], [5]])
+        #expect(inbox.calls.first == .open)
+        #expect(inbox.calls.contains(.search(afterUID: 0, unseenOnly: true)))
+        #expect(try desk.incomingMessageIDs().sorted() == (1...5).map { "req-\($0)@andina.cl" })
+        #expect(try desk.store.mailboxState(name: "soporte")?.lastUID == 5)
+        // The next poll searches only after the saved UID.
+        _ = try desk.makePoller().poll()
+        #expect(inbox.calls.contains(.search(afterUID: 5, unseenOnly: true)))
+    }
+
+    /// Group commit keeps messages independent: one that fails inside a batch rolls back
+    /// alone (its savepoint), the others commit and are marked, and it is retried next poll.
+    @Test func aFailingMessageRollsBackAloneInsideItsBatch() throws {
+        let desk = try TestDesk()
+        let inbox = desk.mailboxes["soporte"]!
+        for index in 1...3 { inbox.append(Mails.request(index, from: "c\(index)@andina.cl").bytes) }
+        var calls = 0
+        desk.processor.beforeCommit = { _ in
+            calls += 1
+            if calls == 2 { throw InjectedCrash(step: "at the second message of the batch") }
+        }
+        let report = try desk.makePoller().poll()
+
+        #expect(report.processed == 2)
+        #expect(report.failed == 1)
+        #expect(inbox.marks.map(\.uid) == [1, 3])
+        #expect(try desk.incomingMessageIDs().sorted() == ["req-1@andina.cl", "req-3@andina.cl"])
+        #expect(try desk.store.mailboxState(name: "soporte")?.lastUID == 1, "the saved UID stops before the failed message")
+
+        desk.processor.beforeCommit = nil
+        #expect(try desk.makePoller().poll().processed == 1)
+        #expect(try desk.incomingMessageIDs().sorted() == ["req-1@andina.cl", "req-2@andina.cl", "req-3@andina.cl"])
+        #expect(try desk.outbox(template: "acknowledgement").count == 3)
+    }
+
+    /// The poller commits a fetched batch at once (group commit), so a stop request is
+    /// honoured between batches: with `batch_size = 1` that is between messages.
+    @Test func stopRequestFinishesTheBatchInHandAndLeavesTheRestForLater() throws {
+        let desk = try TestDesk(TestDesk.Options(batchSize: 1))
+        let inbox = desk.mailboxes["soporte"]!
+        for index in 1...3 { inbox.append(Mails.request(index, from: "c\(index)@andina.cl").bytes) }
+        var processed = 0
+        desk.processor.beforeCommit = { _ in processed += 1 }
+        let report = try desk.makePoller().poll(shouldStop: { processed >= 1 })
+
+        #expect(report.processed == 1)
+        #expect(inbox.marks.map(\.uid) == [1])
+        #expect(inbox.messages().filter { !$0.seen }.count == 2)
+        #expect(try desk.store.mailboxState(name: "soporte")?.lastUID == 1)
+
+        desk.processor.beforeCommit = nil
+        #expect(try desk.makePoller().poll().processed == 2)
+        #expect(try desk.incomingMessageIDs().sorted() == ["req-1@andina.cl", "req-2@andina.cl", "req-3@andina.cl"])
+    }
+
+    @Test func oversizedMessageIsFetchedInPartAndStillBecomesATicket() throws {
+        var options = TestDesk.Options()
+        options.maxMessageBytes = 4096
+        let desk = try TestDesk(options)
+        var big = Mails.anaRequest()
+        big.attachment = (filename: "volcado.bin", contentType: "application/octet-stream",
+                          data: [UInt8](repeating: 0x41, count: 20_000))
+        let size = big.bytes.count
+        desk.mailboxes["soporte"]!.append(big.bytes)
+
+        let report = try desk.makePoller().poll()
+        #expect(report.processed == 1)
+        let detail = try desk.ticket("OP10044")
+        #expect(detail.summary.subject == "No puedo emitir facturas")
+        let event = try #require(detail.events.first { $0.type.rawValue == "oversized" })
+        #expect(event.detail.contains("\(size) bytes > limit 4096"))
+        let incoming = try #require(detail.messages.first { $0.direction == .incoming })
+        #expect(incoming.body.hasPrefix("[Buzón: message of \(size) bytes"))
+        #expect(try incoming.rawSHA256.flatMap { try desk.store.rawMessage(sha256: $0) }?.count == 4096)
+        #expect(try desk.outbox(template: "acknowledgement").count == 1)
+        #expect(desk.mailboxes["soporte"]!.messages().allSatisfy { $0.seen })
+    }
+
+    @Test func copiesWithoutMessageIDInTwoMailboxesAreOneTicket() throws {
+        let desk = try TestDesk()
+        var mail = Mails.request(1)
+        mail.messageID = nil
+        mail.to = ["soporte@empresa.com", "ventas@empresa.com"]
+        // Each copy arrives with its own trace headers, which the dedupe key ignores.
+        let soporteCopy = Array("Received: from mx1 by imap-soporte; Mon, 23 Nov 2026 09:15:02 -0300\r\n".utf8) + mail.bytes
+        let ventasCopy = Array("Received: from mx1 by imap-ventas; Mon, 23 Nov 2026 09:15:04 -0300\r\nDelivered-To: ventas@empresa.com\r\n".utf8) + mail.bytes
+        desk.mailboxes["soporte"]!.append(soporteCopy)
+        desk.mailboxes["ventas"]!.append(ventasCopy)
+
+        let report = try desk.makeGateway().runOnce()
+        #expect(report.processed == 2)
+        #expect(try desk.tickets().count == 1)
+        #expect(try desk.outbox(template: "acknowledgement").count == 1)
+        #expect(try desk.events("OP10044", .duplicateIgnored).count == 1)
+        #expect(desk.mailboxes["ventas"]!.messages().allSatisfy { $0.seen })
+    }
+}
