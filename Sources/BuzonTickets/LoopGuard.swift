@@ -13,9 +13,11 @@ public struct LoopGuard: Sendable {
     public static let loopHeader = "X-Buzon-Loop"
 
     public let policy: DeskPolicy
+    private let authorization: Authorization
 
     public init(policy: DeskPolicy) {
         self.policy = policy
+        self.authorization = Authorization(policy: policy)
     }
 
     /// Why this message is machine-made, nil for human mail. Trusts the parser's
@@ -42,7 +44,6 @@ public struct LoopGuard: Sendable {
     public func neverReplyReason(to message: Message, mailbox: MailboxContext) -> String? {
         if let automatic = Self.automaticEvidence(message) { return automatic.evidence }
         guard let from = message.from else { return "no From address" }
-        let authorization = Authorization(policy: policy)
         if authorization.isOwnAddress(from.address, extra: [mailbox.address]) {
             return "sender \(from.normalized) is one of our own mailboxes"
         }

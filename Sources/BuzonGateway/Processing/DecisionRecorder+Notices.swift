@@ -54,7 +54,7 @@ extension DecisionRecorder {
 
     private var organizationOfSender: String? {
         guard let sender = message.from?.normalized else { return nil }
-        return Authorization(policy: runtime.policy).organization(of: sender)?.organization.name
+        return runtime.authorization.organization(of: sender)?.organization.name
     }
 
     private func baseValues(language: String, summary: TicketSummary?) -> TemplateValues {

@@ -15,6 +15,8 @@ public struct GatewayRuntime: Sendable {
     public let templates: TemplateSet
     public let trimmer: ReplyTrimmer
     public let engine: DecisionEngine
+    /// Organization lookups for notices and held approvals (built once: it indexes the entries).
+    public let authorization: Authorization
 
     public init(config: GatewayConfig, templates: TemplateSet) {
         self.config = config
@@ -22,6 +24,7 @@ public struct GatewayRuntime: Sendable {
         self.templates = templates
         self.trimmer = ReplyTrimmer(markers: config.replyMarkers)
         self.engine = DecisionEngine(policy: config.deskPolicy)
+        self.authorization = Authorization(policy: config.deskPolicy)
     }
 
     /// Loads and validates the configuration file and every template it needs.

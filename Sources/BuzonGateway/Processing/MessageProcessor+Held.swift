@@ -31,7 +31,7 @@ extension MessageProcessor {
             let mail = understand(held.message.raw, mailbox: mailbox, receivedAt: now)
             guard let sender = mail.message.from else { throw HeldError.noSender(id) }
             let policy = runtime.policy
-            let organization = Authorization(policy: policy).organization(of: sender.normalized)?.organization
+            let organization = runtime.authorization.organization(of: sender.normalized)?.organization
             let reference = TicketReference(prefix: policy.ticketPrefix)
             var subject = SubjectLine.clean(mail.message.subject, reference: reference)
             if subject.isEmpty { subject = "(sin asunto)" }
