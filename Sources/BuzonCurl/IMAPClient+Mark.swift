@@ -2,6 +2,13 @@ import BuzonTransport
 
 extension IMAPClient {
     public func mark(uid: UInt32, as action: AfterProcessing) throws(TransportError) {
+        try mark(uids: [uid], as: action)
+    }
+
+    /// One command for the whole set (RFC 3501 §9 sequence-set: `3,5:9`).
+    public func mark(uids: [UInt32], as action: AfterProcessing) throws(TransportError) {
+        guard !uids.isEmpty else { return }
+        let uid = IMAPClient.sequenceSet(uids)
         let connection = try session()
         switch action {
         case .seen:
@@ -23,7 +30,19 @@ extension IMAPClient {
         }
     }
 
-    private func store(_ uid: UInt32, flag: String, _ connection: IMAPConnection) throws(TransportError) {
+    /// `[3, 5, 6, 7, 9]` → `3,5:7,9`.
+    static func sequenceSet(_ uids: [UInt32]) -> String {
+        var parts: [String] = []
+        var sorted = uids.sorted()[...]
+        while let first = sorted.popFirst() {
+            var last = first
+            while let next = sorted.first, next == last + 1 { last = next; sorted.removeFirst() }
+            parts.append(first == last ? "\(first)" : "\(first):\(last)")
+        }
+        return parts.joined(separator: ",")
+    }
+
+    private func store(_ uid: String, flag: String, _ connection: IMAPConnection) throws(TransportError) {
         let command = "UID STORE \(uid) +FLAGS.SILENT (\(flag))"
         try checked(try connection.run(command), command)
     }
@@ -31,7 +50,7 @@ extension IMAPClient {
     /// RFC 4315 §2.1: "UID EXPUNGE … permanently removes all messages that both have the
     /// \Deleted flag set and have a UID that is included in the specified sequence set".
     /// Without UIDPLUS a plain EXPUNGE also removes other messages someone flagged \Deleted.
-    private func delete(_ uid: UInt32, _ connection: IMAPConnection) throws(TransportError) {
+    private func delete(_ uid: String, _ connection: IMAPConnection) throws(TransportError) {
         try store(uid, flag: "\\Deleted", connection)
         let command = connection.capabilities.contains("UIDPLUS") ? "UID EXPUNGE \(uid)" : "EXPUNGE"
         try checked(try connection.run(command), command)

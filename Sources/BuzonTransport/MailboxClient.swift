@@ -14,8 +14,18 @@ public protocol MailboxClient: AnyObject {
     func fetch(uids: [UInt32], maxBytes: Int) throws(TransportError) -> [FetchedMessage]
     /// What to do with a processed message: set `\Seen`, move it to a folder, or delete it.
     func mark(uid: UInt32, as action: AfterProcessing) throws(TransportError)
+    /// The same action for several messages, in one command where the server allows it
+    /// (`UID STORE 3,5:9 …`): the poller marks a committed batch at once.
+    func mark(uids: [UInt32], as action: AfterProcessing) throws(TransportError)
     /// Closes the connection; the next `open()` reconnects.
     func close()
+}
+
+extension MailboxClient {
+    /// One message at a time, for clients without a set form.
+    public func mark(uids: [UInt32], as action: AfterProcessing) throws(TransportError) {
+        for uid in uids { try mark(uid: uid, as: action) }
+    }
 }
 
 public struct MailboxStatus: Sendable, Hashable {

@@ -11,6 +11,45 @@ import BuzonTransport
 struct EndToEndBenchmark {
     var messages = 2000
 
+    /// The same work split in two, on a fresh desk: the IMAP side (fetch, decide, store,
+    /// mark) with the SMTP server unreachable, then the outbox drained to the SMTP server.
+    private func phases(servers: LocalServers, makeMailbox: @escaping Gateway.MailboxFactory,
+                        makeSender: @escaping Gateway.SenderFactory, logger: Logger) throws {
+        let mail = SmallMail.make(count: messages, seed: 12)
+        for raw in mail { try servers.deliver(raw, to: "soporte") }
+        let desk = try BenchDesk(mailboxes: """
+            [smtp]
+            url = "\(servers.smtpURL())"
+            username = "soporte"
+            password = "secret"
+            from = "soporte@empresa.com"
+
+            [[mailbox]]
+            name = "soporte"
+            url = "\(servers.imapURL())"
+            username = "soporte"
+            password = "secret"
+            address = "soporte@empresa.com"
+            department = "Soporte"
+            batch_size = 200
+            """)
+        defer { desk.remove() }
+        struct Unreachable: Error {}
+        let imapOnly = Gateway(runtime: desk.runtime, store: desk.store, makeMailbox: makeMailbox,
+                               makeSender: { _ in throw Unreachable() }, logger: logger)
+        var start = DispatchTime.now()
+        let fetched = try imapOnly.runOnce().fetched
+        let imapSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let smtpOnly = Gateway(runtime: desk.runtime, store: desk.store, makeMailbox: makeMailbox,
+                               makeSender: makeSender, logger: logger)
+        start = DispatchTime.now()
+        let sent = try smtpOnly.runOnce().outbox.sent
+        let smtpSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        print("  phases: IMAP side \(fetched) messages in \(String(format: "%.2f", imapSeconds)) s"
+              + " (\(Int(Double(fetched) / imapSeconds)) msg/s: fetch + decide + store + mark);"
+              + " SMTP side \(sent) acknowledgements in \(String(format: "%.2f", smtpSeconds)) s (\(Int(Double(sent) / smtpSeconds)) msg/s)")
+    }
+
     func run() throws {
         let servers = try LocalServers.start(users: ["soporte": "secret"])
         defer { servers.stop() }
@@ -34,18 +73,17 @@ struct EndToEndBenchmark {
             """)
         defer { desk.remove() }
         let logger = Logger(minimumLevel: .error)
-        let gateway = Gateway(
-            runtime: desk.runtime, store: desk.store,
-            makeMailbox: { mailbox in
-                try IMAPClient(IMAPConfiguration(url: mailbox.url.description, username: mailbox.username ?? "",
-                                                 password: try mailbox.password?.resolve(environment: [:]),
-                                                 fetchBatchSize: mailbox.batchSize))
-            },
-            makeSender: { smtp in
-                try SMTPSender(SMTPConfiguration(url: smtp.url.description, username: smtp.username,
-                                                 password: try smtp.password?.resolve(environment: [:])))
-            },
-            logger: logger)
+        let makeMailbox: Gateway.MailboxFactory = { mailbox in
+            try IMAPClient(IMAPConfiguration(url: mailbox.url.description, username: mailbox.username ?? "",
+                                             password: try mailbox.password?.resolve(environment: [:]),
+                                             fetchBatchSize: mailbox.batchSize))
+        }
+        let makeSender: Gateway.SenderFactory = { smtp in
+            try SMTPSender(SMTPConfiguration(url: smtp.url.description, username: smtp.username,
+                                             password: try smtp.password?.resolve(environment: [:])))
+        }
+        let gateway = Gateway(runtime: desk.runtime, store: desk.store, makeMailbox: makeMailbox,
+                              makeSender: makeSender, logger: logger)
         let start = DispatchTime.now()
         let report = try gateway.runOnce()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -55,5 +93,6 @@ struct EndToEndBenchmark {
               + " accepted by the SMTP server (\(received) received) in \(String(format: "%.2f", seconds)) s"
               + " = \(Int(Double(messages) / seconds)) messages/s")
         print("  fetched \(report.fetched), processed \(report.processed), marked \\Seen on the server; outbox retried \(report.outbox.retried), failed \(report.outbox.failed)")
+        try phases(servers: servers, makeMailbox: makeMailbox, makeSender: makeSender, logger: logger)
     }
 }

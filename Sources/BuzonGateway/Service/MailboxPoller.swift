@@ -59,6 +59,7 @@ public final class MailboxPoller {
             lastUID = 0
             failures.removeAll()
         }
+        try store.saveMailboxState(name: mailbox.name, uidValidity: Int64(status.uidValidity), lastUID: Int64(lastUID), at: Date())
         let unseenOnly: Bool = if case .seen = mailbox.after { true } else { false }
         let uids = try client.search(afterUID: lastUID, unseenOnly: unseenOnly)
         // The saved UID only moves past a message once every earlier one is finished, so a
@@ -71,19 +72,19 @@ public final class MailboxPoller {
             let outcomes = try processor.processBatch(
                 messages.map { MessageProcessor.Item(raw: $0.bytes, truncatedFrom: $0.truncated ? $0.size : nil) },
                 mailbox: mailbox)
-            do {
-                for (fetched, outcome) in zip(messages, outcomes) {
-                    let finished = try finish(fetched, outcome, report: &report)
-                    blocked = blocked || !finished
-                    if finished && !blocked { lastUID = max(lastUID, fetched.uid) }
-                }
-            } catch {
-                // A mark failed (connection lost): keep what was finished, the rest is
-                // fetched again and recognised as duplicates.
-                try? store.saveMailboxState(name: mailbox.name, uidValidity: Int64(status.uidValidity),
-                                            lastUID: Int64(lastUID), at: Date())
-                throw error
+            var committed: [UInt32] = []
+            var candidateLastUID = lastUID
+            for (fetched, outcome) in zip(messages, outcomes) {
+                let finished = try finish(fetched, outcome, report: &report)
+                if case .success = outcome { committed.append(fetched.uid) }
+                blocked = blocked || !finished
+                if finished && !blocked { candidateLastUID = max(candidateLastUID, fetched.uid) }
             }
+            // Only now, with their tickets committed, may the server forget the messages:
+            // one command for the batch. If it fails (connection lost), the saved UID stays
+            // where it was; the batch is fetched again and recognised as duplicates.
+            try client.mark(uids: committed, as: mailbox.after)
+            lastUID = candidateLastUID
             try store.saveMailboxState(name: mailbox.name, uidValidity: Int64(status.uidValidity), lastUID: Int64(lastUID), at: Date())
             if shouldStop() { break }
         }
@@ -94,8 +95,8 @@ public final class MailboxPoller {
     /// Drops the connection (after a failed poll); the next poll reconnects.
     public func disconnect() { client.close() }
 
-    /// Marks one committed message, or counts its failure; true when the message is finished
-    /// with (marked or dead-lettered).
+    /// Counts one message's outcome and dead-letters a message that failed too often; true
+    /// when the message is finished with (committed, to be marked, or dead-lettered).
     private func finish(_ fetched: FetchedMessage, _ outcome: Swift.Result<MessageProcessor.Result, Error>,
                         report: inout Report) throws -> Bool {
         let uid = String(fetched.uid)
@@ -118,7 +119,6 @@ public final class MailboxPoller {
             logger.error("message.dead_lettered", [("uid", uid), ("folder", deadLetterFolder), ("error", "\(error)")])
             return true
         }
-        try client.mark(uid: fetched.uid, as: mailbox.after)
         return true
     }
 }
