@@ -63,8 +63,13 @@ struct DecisionRecorder {
                                    + (ticket.map { "; the message went to \($0)" } ?? ""))
         }
         try queueNotices(decision.notices, ticket: ticket, decision: decision)
-        try store.recordProcessed(dedupeKey: mail.dedupeKey, ticketNumber: ticket, mailbox: mailbox.name,
-                                  outcome: decision.rule.rawValue, at: now)
+        if decision.rule == .heldApproved {
+            // The ledger recorded this message as held when it arrived; it now belongs to a ticket.
+            try store.updateProcessed(dedupeKey: mail.dedupeKey, ticketNumber: ticket, outcome: decision.rule.rawValue, at: now)
+        } else {
+            try store.recordProcessed(dedupeKey: mail.dedupeKey, ticketNumber: ticket, mailbox: mailbox.name,
+                                      outcome: decision.rule.rawValue, at: now)
+        }
         return ticket
     }
 
