@@ -5,7 +5,7 @@ import BuzonTesting
 
 /// The command-line contract scripts and MTAs rely on: exit codes, `--json` keys, and the
 /// desk commands' real effects on tickets, the outbox and the mail customers receive.
-@Suite(.serialized, .e2eServers(users: ["deliver", "badconf", "baddb", "keys", "held", "explain", "reopen", "desk", "status"]
+@Suite(.serialized, .e2eServers(users: ["deliver", "fresh", "badconf", "baddb", "keys", "held", "explain", "reopen", "desk", "status"]
     .flatMap(E2EDesk.users)))
 struct E2ECLIContractTests {
     static func request(_ customer: String, subject: String, id: String) -> TestMail {
@@ -47,6 +47,33 @@ struct E2ECLIContractTests {
         #expect(try desk.outbox().allSatisfy { $0.string("status") == "sent" })
         #expect(try desk.received(to: "ana.deliver@andina.cl").first?.ticketInSubject == "OP10044")
         #expect(try desk.received(to: "jorge.deliver@andina.cl").first?.ticketInSubject == "OP10045")
+    }
+
+    /// The MTA starts several `buzon deliver` at once on a brand-new database (and the daemon
+    /// and an operator's `buzon status` race the same way): every one must create or find the
+    /// schema, none may fail with "table already exists".
+    @Test func parallelDeliveriesOnAFreshDatabaseAllSucceed() throws {
+        let desk = try E2EDesk("fresh")
+        let parallel = 8
+        let paths = try (0..<parallel).map { index in
+            try Self.file(Self.request("cliente\(index).fresh@andina.cl", subject: "Consulta \(index)", id: "fresh-\(index)@andina.cl"),
+                          in: desk, name: "msg\(index).eml")
+        }
+        for round in 0..<5 {
+            for name in try FileManager.default.contentsOfDirectory(atPath: desk.directory) where name.hasPrefix("buzon.sqlite") {
+                try FileManager.default.removeItem(atPath: desk.directory + "/" + name)
+            }
+            let lock = NSLock()
+            nonisolated(unsafe) var results: [BuzonBinary.Result] = []
+            DispatchQueue.concurrentPerform(iterations: parallel) { index in
+                let result = try? desk.buzon(["deliver", "--mailbox", "soporte", "--file", paths[index]])
+                lock.withLock { results.append(result ?? BuzonBinary.Result(status: -1, stdout: "", stderr: "could not start")) }
+            }
+            for result in results {
+                #expect(result.status == 0, "round \(round): \(result.stderr)")
+            }
+            #expect(try desk.tickets().count == parallel)
+        }
     }
 
     @Test func badConfigurationExits78NamingFileAndLine() throws {
