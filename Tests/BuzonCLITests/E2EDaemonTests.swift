@@ -76,6 +76,7 @@ struct E2EDaemonTests {
         #expect(daemon.events("mailbox.poll_failed").count == 1, "\(daemon.events("mailbox.poll_failed"))")
         #expect(daemon.isRunning)
         #expect(try desk.tickets().count == 2)
+        #expect(try desk.status().objects("mailboxes").first?["last_error"] is NSNull)
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 10) == 0)
     }

@@ -23,6 +23,8 @@ struct E2EDesk {
         var pollSeconds = 1
         var batchSize = 50
         var unknownSender = "reject"
+        /// IMAPS and SMTPS with the servers' certificate as CA, TLS required.
+        var tls = false
     }
 
     let servers: LocalServers
@@ -49,6 +51,8 @@ struct E2EDesk {
     }
 
     func configText() -> String {
+        let imapURL = servers.imapURL(implicitTLS: options.tls)
+        let tlsLines = options.tls ? "ca_file = \"\(servers.caFile)\"\nrequire_tls = true\n" : ""
         var text = """
         [gateway]
         ticket_prefix = "OP"
@@ -62,17 +66,17 @@ struct E2EDesk {
         domain = "empresa.com"
 
         [smtp]
-        url = "\(servers.smtpURL())"
+        url = "\(servers.smtpURL(implicitTLS: options.tls))"
         username = "\(soporte)"
         password_file = "mail.pass"
         from = "soporte@empresa.com"
         from_name = "Soporte Técnico Empresa"
         retry_base_seconds = 1
         retry_max_seconds = 2
-
+        \(tlsLines)
         [[mailbox]]
         name = "soporte"
-        url = "\(servers.imapURL())"
+        url = "\(imapURL)"
         username = "\(soporte)"
         password_file = "mail.pass"
         address = "soporte@empresa.com"
@@ -80,21 +84,21 @@ struct E2EDesk {
         poll_seconds = \(options.pollSeconds)
         batch_size = \(options.batchSize)
         after = "\(options.soporteAfter)"
-
+        \(tlsLines)
         """
         if options.withVentas {
             text += """
 
             [[mailbox]]
             name = "ventas"
-            url = "\(servers.imapURL())"
+            url = "\(imapURL)"
             username = "\(ventas)"
             password_file = "mail.pass"
             address = "ventas@empresa.com"
             department = "Ventas"
             poll_seconds = \(options.pollSeconds)
             after = "\(options.ventasAfter)"
-
+            \(tlsLines)
             """
         }
         text += """

@@ -5,7 +5,7 @@ import BuzonTesting
 
 /// The mail flow end to end: raw mail in a real Dovecot, `buzon run --once` (the real binary),
 /// tickets read back with `buzon tickets … --json`, notices as the real SMTP server got them.
-@Suite(.serialized, .e2eServers(users: ["ack", "thread", "stranger", "twice", "repoll", "crlf"].flatMap(E2EDesk.users)))
+@Suite(.serialized, .e2eServers(users: ["ack", "thread", "stranger", "twice", "repoll", "crlf", "tls"].flatMap(E2EDesk.users)))
 struct E2EMailFlowTests {
     static func request(from: String, subject: String, id: String, to: [String] = ["soporte@empresa.com"],
                         cc: [String] = []) -> TestMail {
@@ -215,5 +215,20 @@ struct E2EMailFlowTests {
         #expect(acks[0].headerNames.count < 20)
         #expect(!acks[0].headerLines.contains { $0.lowercased().hasPrefix("bcc") })
         #expect(try desk.servers.receivedMessages().allSatisfy { !$0.recipients.contains("victima@x.com") })
+    }
+
+    /// The production shape: IMAPS and SMTPS, the server certificate checked against a CA
+    /// file, TLS required, SMTP AUTH.
+    @Test func worksOverImplicitTLSWithCertificateChecks() throws {
+        let desk = try E2EDesk("tls", options: .init(tls: true))
+        try desk.deliver(Self.request(from: "ana.tls@andina.cl", subject: "Consulta por TLS", id: "tls-1@andina.cl"))
+        try desk.runOnce()
+        #expect(try desk.tickets().count == 1)
+        let acks = try desk.received(to: "ana.tls@andina.cl")
+        try #require(acks.count == 1)
+        #expect(acks[0].listener == "tls")
+        #expect(acks[0].authLogin == desk.soporte)
+        #expect(try desk.maildir().allSatisfy { $0.isSeen })
+        #expect(try desk.status().objects("mailboxes").allSatisfy { $0["last_error"] is NSNull })
     }
 }
