@@ -5,7 +5,7 @@ import BuzonTesting
 
 /// The command-line contract scripts and MTAs rely on: exit codes, `--json` keys, and the
 /// desk commands' real effects on tickets, the outbox and the mail customers receive.
-@Suite(.serialized, .e2eServers(users: ["deliver", "fresh", "badconf", "baddb", "keys", "held", "explain", "reopen", "desk", "status"]
+@Suite(.serialized, .e2eServers(users: ["deliver", "fresh", "badconf", "baddb", "keys", "held", "explain", "reopen", "window", "desk", "status"]
     .flatMap(E2EDesk.users)))
 struct E2ECLIContractTests {
     static func request(_ customer: String, subject: String, id: String) -> TestMail {
@@ -212,6 +212,28 @@ struct E2ECLIContractTests {
         #expect(ticket.string("state") == "waiting_on_support")
         #expect(ticket.objects("events").contains { $0.string("type") == "reopened" })
         #expect(ticket.objects("messages").last { $0.string("direction") == "in" }?.string("reply") == "Volvió a fallar esta mañana.")
+    }
+
+    @Test func replyToAClosedTicketAfterTheWindowOpensANewRelatedTicket() throws {
+        let desk = try E2EDesk("window", options: .init(reopenWindowDays: 0))
+        let original = Self.request("Ana <ana.window@andina.cl>", subject: "Impresora no responde", id: "window-1@andina.cl")
+        try desk.deliver(original)
+        try desk.runOnce()
+        let ack = try #require(try desk.received(to: "ana.window@andina.cl").first)
+        let number = try #require(ack.ticketInSubject)
+        try desk.succeed(["close", number])
+
+        try desk.deliver(TestMail(from: "Ana <ana.window@andina.cl>", to: ["soporte+\(number)@empresa.com"],
+                                  subject: "Re: [\(number)] Impresora no responde", body: "Volvió a fallar.",
+                                  messageID: "window-2@andina.cl", inReplyTo: ack.parsed.messageID!))
+        try desk.runOnce()
+        let tickets = try desk.tickets()
+        try #require(tickets.count == 2)
+        #expect(try desk.ticket(number).string("state") == "closed")
+        let fresh = try #require(tickets.first { $0.string("number") != number })
+        #expect(fresh.string("related_ticket") == number)
+        #expect(fresh.string("state") == "waiting_on_support")
+        #expect(try desk.received(to: "ana.window@andina.cl").contains { $0.ticketInSubject == fresh.string("number") })
     }
 
     @Test func staffReplyNoteTimeAndSplit() throws {

@@ -23,6 +23,8 @@ struct E2EDesk {
         var pollSeconds = 1
         var batchSize = 50
         var unknownSender = "reject"
+        /// `[gateway] reopen_window_days`; nil keeps the default (14).
+        var reopenWindowDays: Int?
         /// IMAPS and SMTPS with the servers' certificate as CA, TLS required.
         var tls = false
     }
@@ -64,6 +66,7 @@ struct E2EDesk {
         unknown_sender = "\(options.unknownSender)"
         staff = ["marta.rios@empresa.com"]
         domain = "empresa.com"
+        \(options.reopenWindowDays.map { "reopen_window_days = \($0)" } ?? "")
 
         [smtp]
         url = "\(servers.smtpURL(implicitTLS: options.tls))"
