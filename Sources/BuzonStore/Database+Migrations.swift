@@ -5,7 +5,8 @@ extension Database {
     }
 
     /// Applies the migrations newer than the file's version, each in its own transaction with its
-    /// version bump, so a crash mid-upgrade leaves the file at the last completed step.
+    /// version bump, so a crash mid-upgrade leaves the file at the last completed step. Safe
+    /// when several processes open a fresh file at once: each step re-checks under the write lock.
     ///
     /// A database newer than the newest migration was written by a newer Buzón and is refused:
     /// guessing at a schema we do not know could corrupt tickets.
@@ -25,6 +26,10 @@ extension Database {
         for migration in migrations where migration.version > current {
             do {
                 try transaction {
+                    // Another process opening the same new file (the daemon and a `buzon status`,
+                    // two `buzon deliver` from the MTA) may have applied it while we waited for
+                    // the write lock: read the version again under the lock.
+                    guard try userVersion() < migration.version else { return }
                     try execute(migration.sql)
                     try execute("PRAGMA user_version = \(migration.version)")
                 }

@@ -35,13 +35,29 @@ public final class Database: @unchecked Sendable {
         self.path = path
         try check(sqlite3_extended_result_codes(handle, 1), "enabling extended result codes")
         try check(sqlite3_busy_timeout(handle, busyTimeoutMilliseconds), "setting the busy timeout")
-        try execute("PRAGMA journal_mode = WAL")
+        try enableWAL(busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         try execute("PRAGMA synchronous = \(durability.rawValue)")
         try execute("PRAGMA foreign_keys = ON")
         // Temporary b-trees (UNION, RETURNING, sorting) in memory: otherwise SQLite creates and
         // deletes a file in /var/tmp for them, once per message on the hot path.
         try execute("PRAGMA temp_store = MEMORY")
         try migrate(migrations)
+    }
+
+    /// `journal_mode = WAL`, retried while busy. Switching a new file to WAL takes a lock SQLite
+    /// does not wait for through the busy handler: a second process opening the same new file at
+    /// that instant (two `buzon deliver` from the MTA) gets SQLITE_BUSY at once. Retry for as long
+    /// as the busy timeout allows, then report the busy error.
+    private func enableWAL(busyTimeoutMilliseconds: Int32) throws(StoreError) {
+        let deadline = Date().addingTimeInterval(Double(busyTimeoutMilliseconds) / 1000)
+        while true {
+            do {
+                try execute("PRAGMA journal_mode = WAL")
+                return
+            } catch where error.isBusy && Date() < deadline {
+                usleep(10_000)
+            }
+        }
     }
 
     /// Opens without any configuration: the destination of a backup.

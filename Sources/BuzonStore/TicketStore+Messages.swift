@@ -71,6 +71,17 @@ extension TicketStore {
             """, dedupeKey, ticketID, mailbox, outcome, date)
     }
 
+    /// Points an already recorded message at its ticket and new outcome: a held message that
+    /// an operator approves was recorded as `held` when it arrived. Throws when the key is unknown.
+    public func updateProcessed(dedupeKey: String, ticketNumber: String?, outcome: String, at date: Date) throws(StoreError) {
+        let ticketID = try optionalTicketID(number: ticketNumber, for: "updating a processed message")
+        let changed = try database.run("UPDATE processed_messages SET ticket_id = ?, outcome = ?, at = ? WHERE dedupe_key = ?",
+                                       ticketID, outcome, date, dedupeKey)
+        guard changed == 1 else {
+            throw StoreError.notFound("processed message \(dedupeKey)", operation: "updating a processed message")
+        }
+    }
+
     /// The raw bytes stored under this SHA-256, if any.
     public func rawMessage(sha256: String) throws(StoreError) -> [UInt8]? {
         try database.queryFirst("SELECT bytes FROM raw_messages WHERE sha256 = ?", sha256) { $0.blob(0) }

@@ -5,9 +5,24 @@ import Glibc
 
 /// TCP ports on 127.0.0.1 for the local test servers.
 enum LoopbackPort {
-    /// A port the kernel just handed out (bind to 0, read it, close). Another process could take
-    /// it before the daemon binds; the daemon then fails to start and the error says so.
+    /// Ports already given to a server of this process. Suites run in parallel in one test
+    /// process, and the kernel may hand the same ephemeral port out twice once the probing
+    /// socket is closed; a suite that stops its server for an outage test must never take
+    /// down another suite's server that got the same port.
+    private static let handedOut = HandedOutPorts()
+
+    /// A port the kernel just handed out (bind to 0, read it, close), never one this process
+    /// handed out before. Another process could take it before the daemon binds; the daemon
+    /// then fails to start and the error says so.
     static func free() throws -> Int {
+        for _ in 0..<100 {
+            let port = try probe()
+            if handedOut.claim(port) { return port }
+        }
+        throw LocalServersError("no unused loopback port after 100 tries")
+    }
+
+    private static func probe() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LocalServersError("socket() failed: errno \(errno)") }
         defer { close(fd) }
@@ -58,5 +73,16 @@ enum LoopbackPort {
         address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
         return address
+    }
+}
+
+/// The set behind `LoopbackPort.free()`; a lock makes it safe from parallel suites.
+private final class HandedOutPorts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ports: Set<Int> = []
+
+    /// True when `port` was not handed out before (and now is).
+    func claim(_ port: Int) -> Bool {
+        lock.withLock { ports.insert(port).inserted }
     }
 }

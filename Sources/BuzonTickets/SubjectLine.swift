@@ -8,8 +8,10 @@ public enum SubjectLine {
 
     /// Removes leading reply/forward prefixes (`RE:`, `RE[2]:`, `Fwd :`) and tags of this
     /// reference style (`[OP10044]`, `[#OP10044]`), repeatedly, then trims.
+    /// Control characters (a decoded encoded word may carry CR/LF, ESC, NUL) become single
+    /// spaces: a ticket subject is one line, printed in tables and terminals.
     public static func clean(_ subject: String, reference: TicketReference) -> String {
-        var rest = Substring(subject).drop { $0.isWhitespace }
+        var rest = Substring(singleLine(subject)).drop { $0.isWhitespace }
         while true {
             if let after = droppingReplyPrefix(rest) {
                 rest = after
@@ -21,6 +23,30 @@ public enum SubjectLine {
             rest = rest.drop { $0.isWhitespace }
         }
         return String(rest).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Runs of control characters and whitespace around them collapse to one space.
+    static func singleLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) || (pendingSpace && scalar == " ") {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, scalars.last != " " { scalars.append(" ") }
+            pendingSpace = false
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 
     private static func droppingReplyPrefix(_ text: Substring) -> Substring? {

@@ -14,9 +14,6 @@ struct DecisionRecorder {
     let originalSize: Int?
     /// Templates queued, for the result and the logs.
     var queued: [String] = []
-    /// False when the dedupe key is already in the ledger: a held message being approved was
-    /// recorded when it was held, and the ledger's key is unique.
-    var recordsInLedger = true
 
     init(processor: MessageProcessor, mail: IncomingMail, raw: [UInt8], mailbox: MailboxConfig, now: Date, originalSize: Int?) {
         self.processor = processor
@@ -66,7 +63,10 @@ struct DecisionRecorder {
                                    + (ticket.map { "; the message went to \($0)" } ?? ""))
         }
         try queueNotices(decision.notices, ticket: ticket, decision: decision)
-        if recordsInLedger {
+        if decision.rule == .heldApproved {
+            // The ledger recorded this message as held when it arrived; it now belongs to a ticket.
+            try store.updateProcessed(dedupeKey: mail.dedupeKey, ticketNumber: ticket, outcome: decision.rule.rawValue, at: now)
+        } else {
             try store.recordProcessed(dedupeKey: mail.dedupeKey, ticketNumber: ticket, mailbox: mailbox.name,
                                       outcome: decision.rule.rawValue, at: now)
         }

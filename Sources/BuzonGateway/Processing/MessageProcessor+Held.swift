@@ -43,7 +43,6 @@ extension MessageProcessor {
                                     rule: .heldApproved, trail: ["held message \(id) approved by an operator"])
             var recorder = DecisionRecorder(processor: self, mail: mail, raw: held.message.raw, mailbox: mailbox, now: now,
                                             originalSize: nil)
-            recorder.recordsInLedger = false
             let number = try recorder.record(decision) ?? ""
             try store.addEvent(ticket: number, type: "held_approved", at: now, detail: "held as: \(held.message.reason)")
             try store.removeHeld(id: id)
