@@ -34,6 +34,10 @@ extension DecisionRecorder {
 
     /// A staff member's e-mailed answer goes to the customer (and the colleagues on the
     /// ticket) through the `staff_reply` template, marker line on top.
+    ///
+    /// Whoever the staff member already wrote to directly (a reply-all that kept the customer
+    /// in To or Cc) has the answer: they are left out, so nobody receives it twice. When
+    /// everyone had it, nothing is queued and the timeline says so.
     mutating func queueStaffReply(_ snapshot: TicketSnapshot) throws {
         guard let summary = try store.summary(number: snapshot.number) else { return }
         let language = runtime.language(forOrganization: summary.organization)
@@ -44,12 +48,19 @@ extension DecisionRecorder {
         let staff = Set(runtime.config.staff)
         let colleagues = snapshot.participants
             .filter { Address.normalize($0) != customer.normalized && !staff.contains(Address.normalize($0)) }
-            .map { Address(address: $0) }
+            .sorted().map { Address(address: $0) }
+        let alreadyWritten = Set((message.to + message.cc).map(\.normalized))
+        let recipients = ([customer] + colleagues).filter { !alreadyWritten.contains($0.normalized) }
+        guard let first = recipients.first else {
+            try store.addEvent(ticket: snapshot.number, type: .noticeQueued, at: now,
+                               detail: "staff_reply not sent: the staff member wrote to every customer directly")
+            return
+        }
         let attachments = message.attachments.filter { !$0.isInline }.map {
             OutgoingMessage.Attachment(filename: $0.filename ?? "adjunto", contentType: $0.contentType, data: $0.data)
         }
-        try enqueue(.staffReply, language: language, values: values, ticket: snapshot.number, to: [customer],
-                    cc: colleagues, automatic: false, author: .staff, attachments: attachments)
+        try enqueue(.staffReply, language: language, values: values, ticket: snapshot.number, to: [first],
+                    cc: Array(recipients.dropFirst()), automatic: false, author: .staff, attachments: attachments)
     }
 
     private var organizationOfSender: String? {

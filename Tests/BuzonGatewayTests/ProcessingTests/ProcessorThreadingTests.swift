@@ -71,6 +71,29 @@ import BuzonTickets
         #expect(stored.author == .staff)
     }
 
+    /// Staff who reply-all keeping the customer in To already delivered the answer: the
+    /// gateway copies only the colleagues the staff member left out, never the same text twice.
+    @Test func staffReplyAllDoesNotSendTheCustomerTheAnswerTwice() throws {
+        let desk = try TestDesk()
+        let ackID = try openTicket(desk)
+        try desk.receive(Mails.replyAll(from: "Pedro Soto <pedro@andina.cl>", ticket: "OP10044", answering: ackID,
+                                        id: "pedro-1@andina.cl", text: "A mí también me pasa.", cc: ["ana@andina.cl"]))
+        let direct = TestMail(from: "Araceli Cruz <araceli.cruz@empresa.com>",
+                              to: ["ana@andina.cl"], cc: ["soporte+OP10044@empresa.com"],
+                              subject: "RE: [OP10044] No puedo emitir facturas",
+                              body: "Hola Ana, ya quedó corregido.", messageID: "araceli-2@empresa.com")
+        try desk.receive(direct)
+        let entry = try #require(try desk.outbox(template: "staff_reply").first)
+        #expect(entry.message.recipients == ["pedro@andina.cl"], "Ana got it from Araceli directly")
+
+        var everyone = direct
+        everyone.cc = ["soporte+OP10044@empresa.com", "pedro@andina.cl"]
+        everyone.messageID = "araceli-3@empresa.com"
+        try desk.receive(everyone)
+        #expect(try desk.outbox(template: "staff_reply").count == 1, "nobody left to copy: nothing queued")
+        #expect(try desk.ticket("OP10044").summary.state == .answered)
+    }
+
     @Test func sameMailInTwoMailboxesIsOneTicketWithOneAcknowledgement() throws {
         let desk = try TestDesk()
         var mail = Mails.anaRequest()
