@@ -11,6 +11,7 @@ packages=(
   dovecot-imapd          # real IMAP server for integration tests and the demo
   openssl                # test certificates
   python3-aiosmtpd       # real SMTP server that records what it receives
+  systemd                # systemd-analyze verify checks deploy/buzon.service
 )
 
 missing=()
