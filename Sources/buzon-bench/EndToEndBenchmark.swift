@@ -11,28 +11,33 @@ import BuzonTransport
 struct EndToEndBenchmark {
     var messages = 2000
 
+    /// `[smtp]` and the one `[[mailbox]]`, pointing at the local servers.
+    static func mailboxConfig(_ servers: LocalServers) -> String {
+        """
+        [smtp]
+        url = "\(servers.smtpURL())"
+        username = "soporte"
+        password = "secret"
+        from = "soporte@empresa.com"
+
+        [[mailbox]]
+        name = "soporte"
+        url = "\(servers.imapURL())"
+        username = "soporte"
+        password = "secret"
+        address = "soporte@empresa.com"
+        department = "Soporte"
+        batch_size = 200
+        """
+    }
+
     /// The same work split in two, on a fresh desk: the IMAP side (fetch, decide, store,
     /// mark) with the SMTP server unreachable, then the outbox drained to the SMTP server.
     private func phases(servers: LocalServers, makeMailbox: @escaping Gateway.MailboxFactory,
                         makeSender: @escaping Gateway.SenderFactory, logger: Logger) throws {
         let mail = SmallMail.make(count: messages, seed: 12)
         for raw in mail { try servers.deliver(raw, to: "soporte") }
-        let desk = try BenchDesk(mailboxes: """
-            [smtp]
-            url = "\(servers.smtpURL())"
-            username = "soporte"
-            password = "secret"
-            from = "soporte@empresa.com"
-
-            [[mailbox]]
-            name = "soporte"
-            url = "\(servers.imapURL())"
-            username = "soporte"
-            password = "secret"
-            address = "soporte@empresa.com"
-            department = "Soporte"
-            batch_size = 200
-            """)
+        let desk = try BenchDesk(mailboxes: Self.mailboxConfig(servers))
         defer { desk.remove() }
         struct Unreachable: Error {}
         let imapOnly = Gateway(runtime: desk.runtime, store: desk.store, makeMailbox: makeMailbox,
@@ -55,22 +60,7 @@ struct EndToEndBenchmark {
         defer { servers.stop() }
         let mail = SmallMail.make(count: messages, seed: 11)
         for raw in mail { try servers.deliver(raw, to: "soporte") }
-        let desk = try BenchDesk(mailboxes: """
-            [smtp]
-            url = "\(servers.smtpURL())"
-            username = "soporte"
-            password = "secret"
-            from = "soporte@empresa.com"
-
-            [[mailbox]]
-            name = "soporte"
-            url = "\(servers.imapURL())"
-            username = "soporte"
-            password = "secret"
-            address = "soporte@empresa.com"
-            department = "Soporte"
-            batch_size = 200
-            """)
+        let desk = try BenchDesk(mailboxes: Self.mailboxConfig(servers))
         defer { desk.remove() }
         let logger = Logger(minimumLevel: .error)
         let makeMailbox: Gateway.MailboxFactory = { mailbox in

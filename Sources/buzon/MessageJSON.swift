@@ -1,6 +1,7 @@
 import Foundation
 import BuzonMIME
 import BuzonTrim
+import BuzonGateway
 
 /// The JSON shape of `buzon parse --json`: a stable contract for scripts, keys in a fixed order.
 ///
@@ -18,7 +19,7 @@ enum MessageJSON {
             ("cc", .array(message.cc.map(address))),
             ("reply_to", .array(message.replyTo.map(address))),
             ("subject", .string(message.subject)),
-            ("date", .optional(message.date.flatMap(ISO8601UTC.string))),
+            ("date", .optional(message.date.flatMap(ISO8601.checkedString(from:)))),
             ("text", .string(message.text)),
             ("reply", .string(reply.text)),
             ("attachments", .array(message.attachments.map(attachment))),

@@ -1,5 +1,6 @@
 import BuzonMIME
 import BuzonTrim
+import BuzonGateway
 
 /// The human form of `buzon parse FILE`: who, what, when, the shape of the tree and the
 /// first lines of the reply — enough to see at a glance what the gateway would make of it.
@@ -10,7 +11,7 @@ enum MessageSummary {
         var lines = ["== \(file)"]
         lines.append("From:        " + (message.from.map(display) ?? "(none)"))
         lines.append("Subject:     " + (message.subject.isEmpty ? "(none)" : message.subject))
-        lines.append("Date:        " + (message.date.flatMap(ISO8601UTC.string) ?? "(none)"))
+        lines.append("Date:        " + (message.date.flatMap(ISO8601.checkedString(from:)) ?? "(none)"))
         lines.append("Message-ID:  " + (message.messageID ?? "(none)"))
         lines.append("Parts:       \(message.root.leafCount) leaf part(s), top level \(message.root.contentType)")
         if message.attachments.isEmpty {

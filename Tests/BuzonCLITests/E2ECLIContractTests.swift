@@ -193,7 +193,7 @@ struct E2ECLIContractTests {
         let ack = try #require(try desk.received(to: "ana.reopen@andina.cl").first)
         let number = try #require(ack.ticketInSubject)
 
-        #expect(try desk.succeed(["close", number, "--by", "marta"]).contains("closed"))
+        #expect(try desk.succeed(["close", number, "--by", "marta"]).contains("\(number) cerrado"), "the desk speaks Spanish (language = \"es\")")
         #expect(try desk.ticket(number).string("state") == "closed")
         try desk.runOnce()
         let notices = try desk.received(to: "ana.reopen@andina.cl")

@@ -14,14 +14,15 @@ enum DeskCommands {
             }
             let context = try CommandContext.open(args)
             let desk = context.desk
+            let w = context.wording
             let actor = args.value("by")
             switch command {
             case "close":
                 try desk.close(number, actor: actor)
-                print("\(number) closed; the closing notice is in the outbox")
+                print(w("\(number) closed; the closing notice is in the outbox", "\(number) cerrado; el aviso de cierre está en la bandeja de salida"))
             case "reopen":
                 try desk.reopen(number, actor: actor)
-                print("\(number) reopened")
+                print(w("\(number) reopened", "\(number) reabierto"))
             case "reply":
                 let from = try args.required("from")
                 let text = try args.value("text") ?? String(decoding: DeliverCommand.readInput(args.value("file") ?? "-"), as: UTF8.self)
@@ -31,18 +32,19 @@ enum DeskCommands {
                                                data: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
                 }
                 try desk.reply(number, from: from, text: text, attachments: attachments)
-                print("answer to \(number) queued; ticket is now answered")
+                print(w("answer to \(number) queued; ticket is now answered", "respuesta a \(number) en cola; el ticket queda respondido"))
             case "note":
                 try desk.note(number, text: try args.required("text"), actor: actor)
-                print("note added to \(number)")
+                print(w("note added to \(number)", "nota agregada a \(number)"))
             case "split":
                 guard let message = try args.integer("message") else { throw Arguments.UsageError(description: "--message ID is required (see: buzon tickets show \(number))") }
                 let created = try desk.split(number, message: Int64(message), subject: args.value("subject"), actor: actor)
-                print("message \(message) of \(number) is now ticket \(created); the customer is told")
+                print(w("message \(message) of \(number) is now ticket \(created); the customer is told",
+                        "el mensaje \(message) de \(number) es ahora el ticket \(created); se avisa al cliente"))
             case "log-time":
                 guard let minutes = try args.integer("minutes"), minutes > 0 else { throw Arguments.UsageError(description: "--minutes N (a positive number) is required") }
                 try desk.logTime(number, who: try args.required("who"), minutes: minutes, text: args.value("text") ?? "")
-                print("\(minutes) min logged on \(number)")
+                print(w("\(minutes) min logged on \(number)", "\(minutes) min registrados en \(number)"))
             default:
                 throw Arguments.UsageError(description: "unknown command \(command)")
             }

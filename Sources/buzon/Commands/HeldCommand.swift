@@ -10,6 +10,7 @@ enum HeldCommand {
             guard let sub = arguments.first else { throw Arguments.UsageError(description: "say list, approve ID or discard ID") }
             let args = try Arguments(Array(arguments.dropFirst()), valueOptions: ["config"], flagOptions: ["json"])
             let context = try CommandContext.open(args)
+            let w = context.wording
             switch sub {
             case "list":
                 let held = try context.store.heldMessages()
@@ -21,9 +22,9 @@ enum HeldCommand {
                                  ("received_at", .string(ISO8601.string(from: entry.message.receivedAt)))])
                     })))
                 } else if held.isEmpty {
-                    print("(nothing held)")
+                    print(w("(nothing held)", "(nada retenido)"))
                 } else {
-                    var table = TextTable(["ID", "RECEIVED", "FROM", "SUBJECT", "REASON"])
+                    var table = TextTable(["ID", w("RECEIVED", "RECIBIDO"), w("FROM", "DE"), w("SUBJECT", "ASUNTO"), w("REASON", "MOTIVO")])
                     table.maxWidth = [3: 40]
                     for entry in held {
                         table.append([String(entry.id), ISO8601.local(entry.message.receivedAt, in: context.timeZone),
@@ -38,10 +39,10 @@ enum HeldCommand {
                 let processor = MessageProcessor(runtime: context.runtime, store: context.store, logger: context.logger)
                 if sub == "approve" {
                     let number = try processor.approveHeld(id: id)
-                    print("held \(id) approved: ticket \(number)")
+                    print(w("held \(id) approved: ticket \(number)", "retenido \(id) aprobado: ticket \(number)"))
                 } else {
                     try processor.discardHeld(id: id)
-                    print("held \(id) discarded")
+                    print(w("held \(id) discarded", "retenido \(id) descartado"))
                 }
             default:
                 throw Arguments.UsageError(description: "unknown 'held \(sub)': say list, approve or discard")

@@ -9,6 +9,7 @@ enum OutboxCommand {
             guard let sub = arguments.first else { throw Arguments.UsageError(description: "say list or retry ID") }
             let args = try Arguments(Array(arguments.dropFirst()), valueOptions: ["config", "status"], flagOptions: ["json"])
             let context = try CommandContext.open(args)
+            let w = context.wording
             switch sub {
             case "list":
                 let status = try args.value("status").map { text throws -> OutboxStatus in
@@ -21,9 +22,10 @@ enum OutboxCommand {
                 if args.flag("json") {
                     print(JSONWriter.string(.array(entries.map(json))))
                 } else if entries.isEmpty {
-                    print("(outbox empty)")
+                    print(w("(outbox empty)", "(bandeja de salida vacía)"))
                 } else {
-                    var table = TextTable(["ID", "TICKET", "TEMPLATE", "TO", "STATUS", "ATTEMPTS", "LAST ERROR"])
+                    var table = TextTable(["ID", "TICKET", w("TEMPLATE", "PLANTILLA"), w("TO", "PARA"), w("STATUS", "ESTADO"),
+                                           w("ATTEMPTS", "INTENTOS"), w("LAST ERROR", "ÚLTIMO ERROR")])
                     table.maxWidth = [6: 60]
                     for entry in entries {
                         table.append([String(entry.id), entry.message.ticketNumber ?? "—", entry.message.template,
@@ -37,7 +39,7 @@ enum OutboxCommand {
                     throw Arguments.UsageError(description: "name the outbox id: buzon outbox retry 12")
                 }
                 try context.store.requeue(id: id)
-                print("outbox \(id) queued again; `buzon run` sends it")
+                print(w("outbox \(id) queued again; `buzon run` sends it", "salida \(id) en cola otra vez; `buzon run` la envía"))
             default:
                 throw Arguments.UsageError(description: "unknown 'outbox \(sub)': say list or retry")
             }

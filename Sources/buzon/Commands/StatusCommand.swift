@@ -12,12 +12,14 @@ enum StatusCommand {
             let context = try CommandContext.open(args)
             let store = context.store
             let zone = context.timeZone
+            let w = context.wording
             var mailboxRows: [JSONValue] = []
-            var table = TextTable(["MAILBOX", "ADDRESS", "LAST POLL", "LAST UID", "DEAD LETTERS", "LAST ERROR"])
+            var table = TextTable([w("MAILBOX", "BUZÓN"), w("ADDRESS", "DIRECCIÓN"), w("LAST POLL", "ÚLTIMA REVISIÓN"),
+                                   w("LAST UID", "ÚLTIMO UID"), w("DEAD LETTERS", "NO PROCESABLES"), w("LAST ERROR", "ÚLTIMO ERROR")])
             table.maxWidth = [5: 60]
             for mailbox in context.runtime.config.mailboxes {
                 let state = try store.mailboxState(name: mailbox.name)
-                table.append([mailbox.name, mailbox.address, state?.lastPollAt.map { ISO8601.local($0, in: zone) } ?? "never",
+                table.append([mailbox.name, mailbox.address, state?.lastPollAt.map { ISO8601.local($0, in: zone) } ?? w("never", "nunca"),
                               String(state?.lastUID ?? 0), String(state?.deadLetters ?? 0), state?.lastError ?? ""])
                 mailboxRows.append(.object([
                     ("name", .string(mailbox.name)), ("address", .string(mailbox.address)),
@@ -43,10 +45,12 @@ enum StatusCommand {
             } else {
                 print(table.rendered)
                 print("")
-                print("tickets: " + TicketState.allCases.map { "\($0.rawValue) \(byState[$0.rawValue] ?? 0)" }.joined(separator: ", "))
-                print("outbox: \(depth) queued, \(failed) failed; held for review: \(held)")
+                print("tickets: " + TicketState.allCases.map { "\(w.state($0)) \(byState[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+                print(w("outbox: \(depth) queued, \(failed) failed; held for review: \(held)",
+                        "salida: \(depth) en cola, \(failed) fallidos; retenidos para revisión: \(held)"))
                 if let waiting {
-                    print("oldest waiting on support: \(waiting.number) «\(waiting.subject)» since \(ISO8601.local(waiting.updatedAt, in: zone)) (\(TicketView.age(waiting.updatedAt)))")
+                    print(w("oldest waiting on support", "el más antiguo esperando a soporte")
+                          + ": \(waiting.number) «\(waiting.subject)» \(w("since", "desde")) \(ISO8601.local(waiting.updatedAt, in: zone)) (\(TicketView.age(waiting.updatedAt)))")
                 }
             }
             return ExitCode.ok

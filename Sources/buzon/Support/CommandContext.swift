@@ -26,6 +26,7 @@ struct CommandContext {
         return CommandContext(configPath: path, runtime: runtime, store: store, logger: logger)
     }
 
+    var wording: Wording { Wording(language: runtime.config.language) }
     var desk: DeskActions { DeskActions(runtime: runtime, store: store, logger: logger) }
     var timeZone: TimeZone { runtime.config.calendar.timeZone }
 }

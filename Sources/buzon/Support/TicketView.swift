@@ -13,11 +13,11 @@ enum TicketView {
         return Lifecycle(policy: context.runtime.policy).clock(times, now: Date())
     }
 
-    static func flags(_ clock: TicketClock) -> [String] {
+    static func flags(_ clock: TicketClock, _ w: Wording) -> [String] {
         var flags: [String] = []
-        if clock.firstResponseOverdue { flags.append("first-response-overdue") }
-        if clock.stale { flags.append("red:24h-without-update") }
-        if clock.autoCloseDue { flags.append("auto-close-due") }
+        if clock.firstResponseOverdue { flags.append(w("first-answer-overdue", "1ª-respuesta-vencida")) }
+        if clock.stale { flags.append(w("red:24h-without-update", "rojo:24h-sin-novedad")) }
+        if clock.autoCloseDue { flags.append(w("auto-close-due", "cierre-automático-pendiente")) }
         return flags
     }
 
@@ -31,14 +31,17 @@ enum TicketView {
     }
 
     static func table(_ tickets: [TicketSummary], context: CommandContext) -> String {
-        guard !tickets.isEmpty else { return "(no tickets)" }
-        var table = TextTable(["NUMBER", "ORGANIZATION", "SUBJECT", "STATE", "MSGS", "AGE", "FIRST ANSWER DUE", "FLAGS"])
+        let w = context.wording
+        guard !tickets.isEmpty else { return w("(no tickets)", "(no hay tickets)") }
+        var table = TextTable([w("NUMBER", "NÚMERO"), w("ORGANIZATION", "ORGANIZACIÓN"), w("SUBJECT", "ASUNTO"),
+                               w("STATE", "ESTADO"), w("MSGS", "MENS"), w("AGE", "EDAD"),
+                               w("FIRST ANSWER DUE", "1ª RESPUESTA ANTES DE"), w("FLAGS", "MARCAS")])
         table.maxWidth = [2: 42, 1: 22]
         for ticket in tickets {
             let clock = clock(ticket, context: context)
-            let due = ticket.firstResponseAt == nil ? ISO8601.local(clock.firstResponseDue, in: context.timeZone) : "answered"
-            table.append([ticket.number, ticket.organization ?? "—", ticket.subject, ticket.state.rawValue,
-                          String(ticket.messageCount), age(ticket.createdAt), due, flags(clock).joined(separator: ",")])
+            let due = ticket.firstResponseAt == nil ? ISO8601.local(clock.firstResponseDue, in: context.timeZone) : w("answered", "respondido")
+            table.append([ticket.number, ticket.organization ?? "—", ticket.subject, w.state(ticket.state),
+                          String(ticket.messageCount), age(ticket.createdAt), due, flags(clock, w).joined(separator: ",")])
         }
         return table.rendered
     }
@@ -104,21 +107,22 @@ enum TicketView {
         let ticket = detail.summary
         let zone = context.timeZone
         let clock = clock(ticket, context: context)
+        let w = context.wording
         var lines = [
             "\(ticket.number)  \(ticket.subject)",
-            "state: \(ticket.state.rawValue)   organization: \(ticket.organization ?? "—")   contact: \(ticket.contactAddress)",
-            "department: \(ticket.department)   category: \(ticket.category)   opened: \(ISO8601.local(ticket.createdAt, in: zone))",
+            "\(w("state", "estado")): \(w.state(ticket.state))   \(w("organization", "organización")): \(ticket.organization ?? "—")   \(w("contact", "contacto")): \(ticket.contactAddress)",
+            "\(w("department", "departamento")): \(ticket.department)   \(w("category", "categoría")): \(ticket.category)   \(w("opened", "abierto")): \(ISO8601.local(ticket.createdAt, in: zone))",
         ]
-        if let related = ticket.relatedTicket { lines.append("follows closed ticket: \(related)") }
-        let flagText = flags(clock)
-        if !flagText.isEmpty { lines.append("flags: \(flagText.joined(separator: ", "))") }
+        if let related = ticket.relatedTicket { lines.append("\(w("follows closed ticket", "sigue al ticket cerrado")): \(related)") }
+        let flagText = flags(clock, w)
+        if !flagText.isEmpty { lines.append("\(w("flags", "marcas")): \(flagText.joined(separator: ", "))") }
         lines.append("")
-        lines.append("Timeline:")
+        lines.append(w("Timeline:", "Historial:"))
         for event in detail.events {
             lines.append("  \(ISO8601.local(event.at, in: zone))  \(event.type.rawValue)  \(event.detail)")
         }
         lines.append("")
-        lines.append("Messages:")
+        lines.append(w("Messages:", "Mensajes:"))
         for message in detail.messages {
             let arrow = message.direction == .incoming ? "←" : "→"
             lines.append("  [\(message.id)] \(ISO8601.local(message.receivedAt, in: zone)) \(arrow) \(message.fromAddress) (\(message.author.rawValue)): \(message.subject)")
@@ -126,12 +130,12 @@ enum TicketView {
                 lines.append("      \(line)")
             }
             for attachment in message.attachments {
-                lines.append("      📎 \(attachment.filename ?? "(sin nombre)") \(attachment.contentType) \(attachment.size) bytes")
+                lines.append("      📎 \(attachment.filename ?? w("(no name)", "(sin nombre)")) \(attachment.contentType) \(attachment.size) bytes")
             }
         }
         if !detail.timeLog.isEmpty {
             lines.append("")
-            lines.append("Time spent: \(detail.timeLog.reduce(0) { $0 + $1.minutes }) min")
+            lines.append("\(w("Time spent", "Tiempo dedicado")): \(detail.timeLog.reduce(0) { $0 + $1.minutes }) min")
             for entry in detail.timeLog {
                 lines.append("  \(ISO8601.local(entry.at, in: zone))  \(entry.who)  \(entry.minutes) min  \(entry.text)")
             }
