@@ -18,7 +18,13 @@ public struct Address: Sendable, Hashable, Codable {
     /// Lower-cases the whole address: every mail system Buzón talks to treats local parts
     /// case-insensitively, and a ticket must not split because someone typed `Ana@`.
     public static func normalize(_ address: String) -> String {
-        address.trimmingCharacters(in: .whitespaces).lowercased()
+        // Fast path: addresses almost never carry surrounding blanks, and Foundation's
+        // trimming showed up in the decide-and-store profile (it runs for every lookup).
+        let utf8 = address.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
+            return address.lowercased()
+        }
+        return address.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// Domain part after the last `@`, lower-cased; empty when there is none.
