@@ -64,6 +64,7 @@ public final class Gateway {
         notifier.notify("READY=1\nSTATUS=polling \(runtime.config.mailboxes.count) mailboxes")
         logger.info("gateway.started", [("mailboxes", runtime.config.mailboxes.map(\.name).joined(separator: ","))])
         var lastWatchdog = Date.distantPast
+        var lastRoundError: String?
         while true {
             let now = clock()
             for mailbox in runtime.config.mailboxes where schedule(for: mailbox).isDue(at: now) {
@@ -71,9 +72,18 @@ public final class Gateway {
                 pollMailbox(mailbox, shouldStop: { signals.stopRequested })
             }
             if !signals.stopRequested {
-                try runLifecycle(force: false)
-                _ = try drainOutbox(shouldStop: { signals.stopRequested })
-                try writeMetrics()
+                // A store hiccup (a locked database, a full disk) must not end the daemon:
+                // log it, and the next round tries again. Nothing is lost meanwhile —
+                // unsent notices stay in the outbox, unmarked mail stays on the server.
+                do {
+                    try runLifecycle(force: false)
+                    _ = try drainOutbox(shouldStop: { signals.stopRequested })
+                    try writeMetrics()
+                } catch {
+                    let text = "\(error)"
+                    if text != lastRoundError { logger.error("gateway.round_failed", [("error", text)]) }
+                    lastRoundError = text
+                }
             }
             if let interval = notifier.watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval {
                 notifier.notify("WATCHDOG=1")
@@ -203,19 +213,5 @@ public final class Gateway {
         do { try GatewayMetrics.write(text, to: path) } catch {
             logger.warning("metrics.write_failed", [("path", path), ("error", "\(error)")])
         }
-    }
-}
-
-/// What one round did, for `run --once` output and tests.
-public struct RoundReport: Sendable, Hashable {
-    public var fetched = 0
-    public var processed = 0
-    public var deadLettered = 0
-    public var outbox = OutboxSender.Report()
-
-    mutating func add(_ poll: MailboxPoller.Report) {
-        fetched += poll.fetched
-        processed += poll.processed
-        deadLettered += poll.deadLettered
     }
 }
