@@ -79,6 +79,7 @@ public final class Gateway {
                     try runLifecycle(force: false)
                     _ = try drainOutbox(shouldStop: { signals.stopRequested })
                     try writeMetrics()
+                    lastRoundError = nil
                 } catch {
                     let text = "\(error)"
                     if text != lastRoundError { logger.error("gateway.round_failed", [("error", text)]) }
