@@ -132,7 +132,13 @@ public struct DeskActions {
                 reply: original.reply, body: original.body,
                 raw: try original.rawSHA256.flatMap { try store.rawMessage(sha256: $0) },
                 mailbox: original.mailbox, receivedAt: original.receivedAt)
-            _ = try store.addMessage(copy)
+            let copyRow = try store.addMessage(copy)
+            // The attachments travel with the message (same content-addressed files).
+            for attachment in original.attachments {
+                let data = Array(try Data(contentsOf: URL(fileURLWithPath: store.attachmentPath(sha256: attachment.sha256))))
+                _ = try store.addAttachment(messageRowID: copyRow, filename: attachment.filename, contentType: attachment.contentType,
+                                            data: data, inline: attachment.inline, contentID: attachment.contentID)
+            }
             try store.addEvent(ticket: newNumber, type: .created, at: now, detail: "split from \(number) (message \(messageRowID))", actor: actor)
             try store.addEvent(ticket: number, type: .split, at: now, detail: "message \(messageRowID) became \(newNumber)", actor: actor)
             var values = try templateValues(created)
