@@ -71,9 +71,12 @@ public final class MessageProcessor {
     public struct Item: Sendable {
         public var raw: [UInt8]
         public var truncatedFrom: Int?
-        public init(raw: [UInt8], truncatedFrom: Int? = nil) {
+        /// The IMAP UID, for the log line (nil for `buzon deliver`).
+        public var uid: UInt32?
+        public init(raw: [UInt8], truncatedFrom: Int? = nil, uid: UInt32? = nil) {
             self.raw = raw
             self.truncatedFrom = truncatedFrom
+            self.uid = uid
         }
     }
 
@@ -105,11 +108,11 @@ public final class MessageProcessor {
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 / Double(max(items.count, 1))
-        for (mail, outcome) in zip(mails, outcomes) {
+        for ((item, mail), outcome) in zip(zip(items, mails), outcomes) {
             guard case .success(let result) = outcome else { continue }
             metrics?.recordProcessed(decision: result.decision.rule.rawValue, seconds: seconds)
             logger.info("message.processed", [
-                ("mailbox", mailbox.name), ("message_id", mail.message.messageID),
+                ("mailbox", mailbox.name), ("uid", item.uid.map(String.init)), ("message_id", mail.message.messageID),
                 ("from", mail.message.from?.normalized), ("ticket", result.ticketNumber),
                 ("decision", result.decision.rule.rawValue), ("detail", result.decision.summary),
                 ("duration_ms", String(format: "%.2f", seconds * 1000)),

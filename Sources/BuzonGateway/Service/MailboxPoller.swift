@@ -70,7 +70,7 @@ public final class MailboxPoller {
             let messages = try client.fetch(uids: batch, maxBytes: mailbox.maxMessageBytes)
             report.fetched += messages.count
             let outcomes = try processor.processBatch(
-                messages.map { MessageProcessor.Item(raw: $0.bytes, truncatedFrom: $0.truncated ? $0.size : nil) },
+                messages.map { MessageProcessor.Item(raw: $0.bytes, truncatedFrom: $0.truncated ? $0.size : nil, uid: $0.uid) },
                 mailbox: mailbox)
             var committed: [UInt32] = []
             var candidateLastUID = lastUID
