@@ -65,9 +65,24 @@ struct HTMLTextRenderer {
                 }
                 writer.append(byte)
             default:
-                writer.append(byte)
+                // Plain bytes go in runs: one flush and one copy per word, not per byte.
+                var runEnd = index + 1
+                while runEnd < range.upperBound, !HTMLTextRenderer.needsAttention(bytes[runEnd]) { runEnd += 1 }
+                writer.append(contentsOf: bytes[index..<runEnd])
+                index = runEnd
+                continue
             }
             index += 1
+        }
+    }
+
+    /// The bytes `text(_:)` handles one by one: entities, white space, and the lead bytes
+    /// of the invisible characters it drops (U+200B…, U+FEFF).
+    @inline(__always)
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), 0x20, 0x09, 0x0C, 0x0A, 0x0D, 0xE2, 0xEF: true
+        default: false
         }
     }
 

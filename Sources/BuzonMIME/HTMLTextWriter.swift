@@ -47,6 +47,12 @@ struct HTMLTextWriter {
         bytes.append(byte)
     }
 
+    /// A run of visible bytes: the same as appending them one by one.
+    mutating func append(contentsOf run: ArraySlice<UInt8>) {
+        flush()
+        bytes.append(contentsOf: run)
+    }
+
     mutating func append(_ scalar: Unicode.Scalar) {
         flush()
         if scalar.isASCII {

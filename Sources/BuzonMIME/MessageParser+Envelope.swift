@@ -32,8 +32,30 @@ extension MessageParser {
 
     /// RFC 5321 §4.4: Return-Path: <reverse-path>; `<>` is the null path of bounces → "".
     private func returnPath(_ raw: String, _ diagnostics: inout [Diagnostic]) -> String {
-        let compact = raw.filter { !$0.isWhitespace }
-        if compact == "<>" || compact.isEmpty { return "" }
+        if isNullPath(raw) { return "" }
         return AddressParser.parse(raw, diagnostics: &diagnostics).first?.address ?? ""
+    }
+
+    /// True when `raw` is empty or `<>` once white space is removed.
+    ///
+    /// Why bytes first: `Character.isWhitespace` looks up Unicode properties for every
+    /// character of every message's Return-Path. An ASCII value (nearly all) is decided on
+    /// its bytes, where white space is exactly TAB…CR and SPACE; anything else keeps the
+    /// Unicode-aware `Character` check, so the result is the same either way.
+    private func isNullPath(_ raw: String) -> Bool {
+        let ascii: Bool? = raw.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 }
+        }
+        guard ascii == true else {
+            let compact = raw.filter { !$0.isWhitespace }
+            return compact == "<>" || compact.isEmpty
+        }
+        var kept = 0
+        var matches = true
+        for byte in raw.utf8 where byte != 0x20 && !(0x09...0x0D).contains(byte) {
+            matches = matches && kept < 2 && byte == (kept == 0 ? UInt8(ascii: "<") : UInt8(ascii: ">"))
+            kept += 1
+        }
+        return kept == 0 || (kept == 2 && matches)
     }
 }

@@ -15,6 +15,10 @@ enum ByteMatch {
         return true
     }
 
+    static func hasPrefix(_ text: ArraySlice<UInt8>, _ pattern: ArraySlice<UInt8>) -> Bool {
+        text.count >= pattern.count && text[text.startIndex..<(text.startIndex + pattern.count)].elementsEqual(pattern)
+    }
+
     static func hasSuffix(_ text: ArraySlice<UInt8>, _ pattern: [UInt8], ignoringCase: Bool = false) -> Bool {
         guard text.count >= pattern.count else { return false }
         return hasPrefix(text[(text.endIndex - pattern.count)...], pattern, ignoringCase: ignoringCase)

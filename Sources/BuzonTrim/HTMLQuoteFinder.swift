@@ -117,7 +117,7 @@ enum HTMLQuoteFinder {
     private static func startsWithForward(_ bytes: [UInt8], at offset: Int) -> Bool {
         let end = min(bytes.count, offset + forwardPeekBytes)
         let text = HTMLText.plainText(fromHTML: String(decoding: bytes[offset..<end], as: UTF8.self))
-        var reply = ReplyText(text)
+        let reply = ReplyText(text)
         var seen = 0
         for index in 0..<reply.count where !reply.isBlank(index) {
             if reply.isForwardMarker(index) { return true }

@@ -16,8 +16,15 @@ enum LetterKey {
     static func of(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var key: [UInt8] = []
         key.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
+        bytes.withUnsafeBufferPointer { append($0, to: &key) }
+        return key
+    }
+
+    /// Appends the key of `bytes` to `key`, so the keys of many lines can share one buffer
+    /// (`ReplyText` keys every line of a body: one allocation instead of one per line).
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
                 if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
@@ -29,7 +36,7 @@ enum LetterKey {
                 continue
             }
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            guard length > 1, index + length <= bytes.endIndex else {
+            guard length > 1, index + length <= bytes.count else {
                 index += 1
                 continue
             }
@@ -38,7 +45,6 @@ enum LetterKey {
             appendFolded(value, to: &key)
             index += length
         }
-        return key
     }
 
     private static func appendFolded(_ value: UInt32, to key: inout [UInt8]) {

@@ -5,13 +5,13 @@ extension ReplyText {
 
     /// True when line `index` (alone, or joined with up to two following lines when the desk
     /// rewrapped it) carries one of the marker keys.
-    mutating func isMarker(_ index: Int, markerKeys: [[UInt8]]) -> Bool {
+    func isMarker(_ index: Int, markerKeys: [[UInt8]]) -> Bool {
         let key = key(index)
         guard key.count >= 4 else { return false }
         for marker in markerKeys where !marker.isEmpty {
             if ByteMatch.contains(key[...], marker) { return true }
             guard ByteMatch.hasPrefix(marker[...], key) else { continue }
-            var joined = key
+            var joined = Array(key)
             var next = index + 1
             while next < count, next <= index + 2, !isBlank(next) {
                 joined += self.key(next)
@@ -125,24 +125,26 @@ extension ReplyText {
     // MARK: Separators, forwards, footers, signatures
 
     /// `-----Mensaje original-----`, `-----Original Message-----`, `-----Mensagem original-----`.
-    mutating func isOriginalMessageSeparator(_ index: Int) -> Bool {
+    func isOriginalMessageSeparator(_ index: Int) -> Bool {
         let line = line(index)
         guard ByteMatch.contains(line, ReplyText.doubleDash) || ByteMatch.contains(line, ReplyText.doubleUnderscore) else {
             return false
         }
-        return ReplyText.originalMessageKeys.contains(key(index))
+        let key = key(index)
+        return ReplyText.originalMessageKeys.contains { $0.count == key.count && $0.elementsEqual(key) }
     }
 
     /// A forwarded-message banner the sender means to share; never quoted (`>`).
-    mutating func isForwardMarker(_ index: Int) -> Bool {
+    func isForwardMarker(_ index: Int) -> Bool {
         guard !isQuoted(index), lines[index].count < 120 else { return false }
-        return ReplyText.forwardKeys.contains(key(index))
+        let key = key(index)
+        return ReplyText.forwardKeys.contains { $0.count == key.count && $0.elementsEqual(key) }
     }
 
     /// `Enviado desde mi iPhone` and friends.
-    mutating func isMobileFooter(_ index: Int) -> Bool {
+    func isMobileFooter(_ index: Int) -> Bool {
         guard !isQuoted(index), lines[index].count <= 80 else { return false }
-        let key = key(index)[...]
+        let key = key(index)
         return ReplyText.footerKeyPrefixes.contains { ByteMatch.hasPrefix(key, $0) }
     }
 

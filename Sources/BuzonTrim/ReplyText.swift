@@ -4,12 +4,16 @@
 /// short words, and grapheme-aware `String` operations (or Foundation's `contains`) cost
 /// ten times more on the long quoted threads the benchmark feeds through here.
 /// Lines end at CRLF, LF or a lone CR, so every convention trims identically.
-/// Letter keys (`LetterKey`) are computed on demand and cached.
+/// Every line's letter key (`LetterKey`) is computed once, up front, into one shared buffer:
+/// pass 1 looks for the marker on every line anyway, and one buffer avoids an allocation
+/// (and its release) per line.
 struct ReplyText {
     let bytes: [UInt8]
     /// Each line's bytes, without its line end.
     let lines: [Range<Int>]
-    private var keys: [[UInt8]?]
+    /// All lines' letter keys, back to back; `keyRanges[i]` is line `i`'s.
+    private let keyBytes: [UInt8]
+    private let keyRanges: [Range<Int>]
 
     init(_ text: String) {
         bytes = Array(text.utf8)
@@ -27,7 +31,19 @@ struct ReplyText {
         }
         if start < bytes.count { lines.append(start..<bytes.count) }
         self.lines = lines
-        keys = Array(repeating: nil, count: lines.count)
+        var keyBytes: [UInt8] = []
+        keyBytes.reserveCapacity(bytes.count)
+        var keyRanges: [Range<Int>] = []
+        keyRanges.reserveCapacity(lines.count)
+        bytes.withUnsafeBufferPointer { all in
+            for line in lines {
+                let keyStart = keyBytes.count
+                LetterKey.append(UnsafeBufferPointer(rebasing: all[line]), to: &keyBytes)
+                keyRanges.append(keyStart..<keyBytes.count)
+            }
+        }
+        self.keyBytes = keyBytes
+        self.keyRanges = keyRanges
     }
 
     var count: Int { lines.count }
@@ -51,11 +67,8 @@ struct ReplyText {
         content(index).first == UInt8(ascii: ">")
     }
 
-    mutating func key(_ index: Int) -> [UInt8] {
-        if let key = keys[index] { return key }
-        let key = LetterKey.of(line(index))
-        keys[index] = key
-        return key
+    func key(_ index: Int) -> ArraySlice<UInt8> {
+        keyBytes[keyRanges[index]]
     }
 
     /// The lines in `range` joined with LF, leading and trailing blank lines removed.

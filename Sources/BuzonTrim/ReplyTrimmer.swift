@@ -71,8 +71,33 @@ public struct ReplyTrimmer: Sendable {
     /// True for subjects that mark a forward (`RV:`, `FW:`, `Fwd:`, `ENC:`, `TR:`), checked
     /// before any `RE:`: a reply to a forward (`RE: RV: …`) is a reply.
     public static func isForwardSubject(_ subject: String) -> Bool {
+        let fast: Bool?? = subject.utf8.withContiguousStorageIfAvailable(forwardPrefixMatch)
+        if let fast = fast ?? nil { return fast }
         let lowered = subject.drop { $0 == " " || $0 == "\t" }.lowercased()
-        return ["rv:", "fw:", "fwd:", "enc:", "tr:", "rv :", "fw :", "fwd :"].contains { lowered.hasPrefix($0) }
+        return forwardPrefixes.contains { lowered.hasPrefix($0) }
+    }
+
+    private static let forwardPrefixes = ["rv:", "fw:", "fwd:", "enc:", "tr:", "rv :", "fw :", "fwd :"]
+    private static let forwardPrefixBytes = forwardPrefixes.map { Array($0.utf8) }
+
+    /// `isForwardSubject` on the subject's bytes, without lower-casing the whole subject;
+    /// nil when only the `Character` comparison can tell. The prefixes are ASCII and no
+    /// other character lower-cases to their letters, so a byte match is a match unless the
+    /// byte after it is non-ASCII (a combining mark there would extend the last character).
+    private static func forwardPrefixMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        for prefix in forwardPrefixBytes where bytes.count - start >= prefix.count {
+            var matches = true
+            for (offset, byte) in prefix.enumerated() where ByteMatch.lower(bytes[start + offset]) != byte {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            let next = start + prefix.count
+            return next < bytes.count && bytes[next] >= 0x80 ? nil : true
+        }
+        return false
     }
 }
 

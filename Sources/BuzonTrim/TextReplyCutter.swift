@@ -14,7 +14,7 @@
 /// block a reply has; the body cannot tell them apart, so the caller says so through
 /// `forwarded` (from an `RV:`/`FW:`/`ENC:` subject) and then such a block counts as a banner.
 struct TextReplyCutter {
-    private var reply: ReplyText
+    private let reply: ReplyText
     private let markerKeys: [[UInt8]]
     private let forwarded: Bool
     /// Cache for `forwardFollows`: the last forward banner's line, -1 for none.
