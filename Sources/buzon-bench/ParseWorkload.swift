@@ -26,11 +26,24 @@ struct ParseWorkload {
         let reply = trims ? trimmer.trim(message) : TrimmedReply(text: "", cut: nil)
         totals.messages += 1
         totals.inputBytes += bytes.count
-        totals.textCharacters += message.text.unicodeScalars.count
+        totals.textCharacters += ParseWorkload.scalarCount(message.text)
         totals.attachmentBytes += message.attachments.reduce(0) { $0 + $1.data.count }
         totals.leafParts += message.root.leafCount
-        totals.replyCharacters += reply.text.unicodeScalars.count
+        totals.replyCharacters += ParseWorkload.scalarCount(reply.text)
         return message
+    }
+
+    /// The Unicode scalars of `text`: in UTF-8 a scalar starts at each byte that is not a
+    /// continuation byte (`10xxxxxx`). Same number as `unicodeScalars.count`, without
+    /// decoding scalar by scalar (that cost ~2% of a benchmark pass). `buzon`'s
+    /// `ParseTotals` counts the same way; the two executables share no module to put it in.
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var count = 0
+            for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     /// Every input once, discarding the messages.

@@ -24,11 +24,24 @@ struct ParseTotals {
         let reply = trimmer.trim(message)
         messages += 1
         inputBytes += bytes.count
-        textCharacters += message.text.unicodeScalars.count
+        textCharacters += ParseTotals.scalarCount(message.text)
         attachmentBytes += message.attachments.reduce(0) { $0 + $1.data.count }
         leafParts += message.root.leafCount
-        replyCharacters += reply.text.unicodeScalars.count
+        replyCharacters += ParseTotals.scalarCount(reply.text)
         seconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// The Unicode scalars of `text`, counted inside the timed region: in UTF-8 (every
+    /// `String`'s storage) a scalar starts at each byte that is not a continuation byte
+    /// (`10xxxxxx`). Same number as `unicodeScalars.count`, which decodes scalar by scalar
+    /// and cost ~2% of the measured time.
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var count = 0
+            for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     var line: String {
