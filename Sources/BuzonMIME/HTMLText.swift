@@ -29,4 +29,12 @@ public enum HTMLText {
         var renderer = HTMLTextRenderer(bytes: bytes)
         return renderer.render(stoppingAt: stop)
     }
+
+    /// The first `count` non-blank lines of `plainText(fromHTML:)`'s text, exactly, rendering
+    /// only as far as needed to know them: the reply trimmer peeks at the start of every quote
+    /// for a forward banner. Lines after them may be missing or cut short.
+    package static func plainText(fromHTML bytes: [UInt8], leadingLines count: Int) -> String {
+        var renderer = HTMLTextRenderer(bytes: bytes)
+        return renderer.renderLeadingLines(count)
+    }
 }

@@ -36,6 +36,43 @@ struct HTMLTextRenderer {
         return (writer.finish(), stopped)
     }
 
+    /// Renders only until the text holds more than `count` non-blank lines, then stops
+    /// without closing an open link. The writer only ever appends, so the first `count`
+    /// non-blank lines are then complete and exactly those `render()` writes; what follows
+    /// may be cut anywhere. Lines split at LF or CR and blank means only spaces, tabs and
+    /// U+00A0, as the reply trimmer reads them (in UTF-8, a line of bytes 20, 09, C2, A0 only).
+    mutating func renderLeadingLines(_ count: Int) -> String {
+        var scanned = 0
+        var nonBlank = 0
+        var lineHasText = false
+        while let token = tokenizer.next() {
+            switch token {
+            case .text(let range):
+                if !inHead { text(range) }
+            case .tag(let tag):
+                handle(tag)
+            case .rawText, .ignorable:
+                break
+            }
+            writer.bytes.withUnsafeBufferPointer { written in
+                while scanned < written.count {
+                    switch written[scanned] {
+                    case 0x0A, 0x0D:
+                        if lineHasText { nonBlank += 1 }
+                        lineHasText = false
+                    case 0x20, 0x09, 0xC2, 0xA0:
+                        break
+                    default:
+                        lineHasText = true
+                    }
+                    scanned += 1
+                }
+            }
+            if nonBlank + (lineHasText ? 1 : 0) > count { break }
+        }
+        return writer.finish()
+    }
+
     // MARK: Text
 
     private mutating func text(_ range: Range<Int>) {

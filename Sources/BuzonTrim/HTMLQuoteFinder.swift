@@ -114,17 +114,34 @@ enum HTMLQuoteFinder {
         }
     }
 
+    /// How many non-blank lines at the start of a quote may hold the forward banner.
+    static let forwardBannerLines = 4
+
+    /// Renders only the quote's first `forwardBannerLines` lines: the rest of the peeked HTML
+    /// would be converted only to be thrown away.
     private static func startsWithForward(_ bytes: [UInt8], at offset: Int) -> Bool {
-        let end = min(bytes.count, offset + forwardPeekBytes)
-        let text = HTMLText.plainText(fromHTML: String(decoding: bytes[offset..<end], as: UTF8.self))
+        let text = HTMLText.plainText(fromHTML: peek(bytes, at: offset), leadingLines: forwardBannerLines)
         let reply = ReplyText(text)
         var seen = 0
         for index in 0..<reply.count where !reply.isBlank(index) {
             if reply.isForwardMarker(index) { return true }
             seen += 1
-            if seen >= 4 { break }
+            if seen >= forwardBannerLines { break }
         }
         return false
+    }
+
+    /// `forwardPeekBytes` of HTML from `offset` (a tag start). A cut through a multi-byte
+    /// character ends in U+FFFD, as `String(decoding:as:)` would make it; `bytes` is valid
+    /// UTF-8 (it comes from a `String`), so only the cut can break a sequence.
+    private static func peek(_ bytes: [UInt8], at offset: Int) -> [UInt8] {
+        let end = min(bytes.count, offset + forwardPeekBytes)
+        var lead = end - 1
+        while lead > offset, end - lead < 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let byte = bytes[lead]
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        guard lead + length > end else { return Array(bytes[offset..<end]) }
+        return Array(bytes[offset..<lead]) + [0xEF, 0xBF, 0xBD]
     }
 
     private static let idName = Array("id".utf8)
