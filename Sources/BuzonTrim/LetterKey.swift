@@ -20,17 +20,40 @@ enum LetterKey {
         return key
     }
 
-    /// Appends the key of `bytes` to `key`, so the keys of many lines can share one buffer
-    /// (`ReplyText` keys every line of a body: one allocation instead of one per line).
+    /// Appends the key of `bytes` to `key`, so the keys of many lines can share one buffer.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) {
+        _ = forEachKeyByte(of: bytes) { byte in
+            key.append(byte)
+            return true
+        }
+    }
+
+    /// Writes the key of `bytes` into `out` from `count` on, advancing `count`. False when
+    /// `out` is full: keys are never longer than their text except for the rare lower-case
+    /// mappings that grow (İ → i̇), so a buffer sized like the text almost always fits, and
+    /// writing through it avoids `Array.append`'s checks on every byte (`ReplyText` keys
+    /// every line of every body).
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                      count: inout Int) -> Bool {
+        forEachKeyByte(of: bytes) { byte in
+            guard count < out.count else { return false }
+            out[count] = byte
+            count += 1
+            return true
+        }
+    }
+
+    /// Calls `emit` with each byte of the key of `bytes`, stopping when it returns false.
+    @inline(__always)
+    private static func forEachKeyByte(of bytes: UnsafeBufferPointer<UInt8>, _ emit: (UInt8) -> Bool) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
                 if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
-                    key.append(byte)
+                    guard emit(byte) else { return false }
                 } else if (0x41...0x5A).contains(byte) {
-                    key.append(byte + 0x20)
+                    guard emit(byte + 0x20) else { return false }
                 }
                 index += 1
                 continue
@@ -42,21 +65,25 @@ enum LetterKey {
             }
             var value = UInt32(byte) & (0xFF >> (length + 1))
             for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-            appendFolded(value, to: &key)
+            guard emitFolded(value, emit) else { return false }
             index += length
         }
+        return true
     }
 
-    private static func appendFolded(_ value: UInt32, to key: inout [UInt8]) {
+    @inline(__always)
+    private static func emitFolded(_ value: UInt32, _ emit: (UInt8) -> Bool) -> Bool {
         // Latin-1 symbols (¡ ¿ « » no-break space) and general punctuation (– — ‘ ’ “ ”) are
         // frequent in mail and never letters: skip them before the slow property lookup.
-        if (0x80...0xBF).contains(value) || (0x2000...0x206F).contains(value) { return }
+        if (0x80...0xBF).contains(value) || (0x2000...0x206F).contains(value) { return true }
         if (0xC0...0xFF).contains(value) {
             let folded = latin1Folding[Int(value - 0xC0)]
-            if folded != UInt8(ascii: "*") { key.append(folded) }
-        } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
-            key.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            return folded == UInt8(ascii: "*") || emit(folded)
         }
+        if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+            for byte in scalar.properties.lowercaseMapping.utf8 where !emit(byte) { return false }
+        }
+        return true
     }
 
     /// Base letters for U+00C0…U+00FF (`*` = not a letter: × and ÷).

@@ -31,19 +31,39 @@ struct ReplyText {
         }
         if start < bytes.count { lines.append(start..<bytes.count) }
         self.lines = lines
-        var keyBytes: [UInt8] = []
-        keyBytes.reserveCapacity(bytes.count)
-        var keyRanges: [Range<Int>] = []
-        keyRanges.reserveCapacity(lines.count)
-        bytes.withUnsafeBufferPointer { all in
-            for line in lines {
-                let keyStart = keyBytes.count
-                LetterKey.append(UnsafeBufferPointer(rebasing: all[line]), to: &keyBytes)
-                keyRanges.append(keyStart..<keyBytes.count)
+        (keyBytes, keyRanges) = ReplyText.keys(of: bytes, lines: lines)
+    }
+
+    /// Every line's key, back to back in one buffer sized like the text and written in
+    /// place; a text whose keys outgrow it (see `LetterKey.write`) is keyed again by appending.
+    private static func keys(of bytes: [UInt8], lines: [Range<Int>]) -> (bytes: [UInt8], ranges: [Range<Int>]) {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(lines.count)
+        var fits = true
+        let keyBytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            count = 0
+            bytes.withUnsafeBufferPointer { all in
+                for line in lines {
+                    let start = count
+                    guard LetterKey.write(UnsafeBufferPointer(rebasing: all[line]), into: out, count: &count) else {
+                        fits = false
+                        return
+                    }
+                    ranges.append(start..<count)
+                }
             }
         }
-        self.keyBytes = keyBytes
-        self.keyRanges = keyRanges
+        if fits { return (keyBytes, ranges) }
+        var grown: [UInt8] = []
+        ranges.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { all in
+            for line in lines {
+                let start = grown.count
+                LetterKey.append(UnsafeBufferPointer(rebasing: all[line]), to: &grown)
+                ranges.append(start..<grown.count)
+            }
+        }
+        return (grown, ranges)
     }
 
     var count: Int { lines.count }
