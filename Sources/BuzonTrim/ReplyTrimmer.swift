@@ -9,7 +9,12 @@ import BuzonMIME
 /// HTML-to-text pass), no regular expressions; it runs inside the parse benchmark.
 public struct ReplyTrimmer: Sendable {
     /// "Reply above this line" markers, matched tolerantly (dashes, hashes, spacing vary).
-    public var markers: [String]
+    public var markers: [String] {
+        didSet { markerKeys = ReplyTrimmer.keys(of: markers) }
+    }
+    /// The markers' letter keys, computed when the markers are set rather than on every
+    /// trim (that cost ~0.5% of the parse benchmark).
+    private var markerKeys: [[UInt8]]
 
     public static let defaultMarkers: [String] = [
         "##- Por favor, escriba su respuesta por encima de esta línea -##",
@@ -19,6 +24,12 @@ public struct ReplyTrimmer: Sendable {
 
     public init(markers: [String] = ReplyTrimmer.defaultMarkers) {
         self.markers = markers
+        markerKeys = ReplyTrimmer.keys(of: markers)
+    }
+
+    /// Markers without letters cannot be matched and are dropped.
+    private static func keys(of markers: [String]) -> [[UInt8]] {
+        markers.map { LetterKey.of($0) }.filter { !$0.isEmpty }
     }
 
     /// Trims the message's best body: its HTML when it has one (quotes are cut before the
@@ -50,7 +61,7 @@ public struct ReplyTrimmer: Sendable {
     /// Outlook `De:`/`Enviado:` block or `-----Mensaje original-----` starts the shared
     /// message instead of a quote, and no HTML quote container is cut.
     public func trim(text: String, forwarded: Bool) -> TrimmedReply {
-        var cutter = TextReplyCutter(text: text, markers: markers, forwarded: forwarded)
+        var cutter = TextReplyCutter(text: text, markerKeys: markerKeys, forwarded: forwarded)
         return cutter.trim()
     }
 

@@ -20,10 +20,11 @@ struct TextReplyCutter {
     /// Cache for `forwardFollows`: the last forward banner's line, -1 for none.
     private var lastForward: Int?
 
-    init(text: String, markers: [String], forwarded: Bool) {
+    /// `markerKeys`: the `LetterKey`s of the reply markers, none empty.
+    init(text: String, markerKeys: [[UInt8]], forwarded: Bool) {
         reply = ReplyText(text)
         self.forwarded = forwarded
-        markerKeys = markers.map { LetterKey.of($0) }.filter { !$0.isEmpty }
+        self.markerKeys = markerKeys
     }
 
     mutating func trim() -> TrimmedReply {
