@@ -125,13 +125,15 @@ extension ReplyText {
     // MARK: Separators, forwards, footers, signatures
 
     /// `-----Mensaje original-----`, `-----Original Message-----`, `-----Mensagem original-----`.
+    /// The key is compared first: it almost always differs in length, while looking for the
+    /// dashes scans the whole line (this runs on every line above the cut).
     func isOriginalMessageSeparator(_ index: Int) -> Bool {
-        let line = line(index)
-        guard ByteMatch.contains(line, ReplyText.doubleDash) || ByteMatch.contains(line, ReplyText.doubleUnderscore) else {
+        let key = key(index)
+        guard ReplyText.originalMessageKeys.contains(where: { $0.count == key.count && $0.elementsEqual(key) }) else {
             return false
         }
-        let key = key(index)
-        return ReplyText.originalMessageKeys.contains { $0.count == key.count && $0.elementsEqual(key) }
+        let line = line(index)
+        return ByteMatch.contains(line, ReplyText.doubleDash) || ByteMatch.contains(line, ReplyText.doubleUnderscore)
     }
 
     /// A forwarded-message banner the sender means to share; never quoted (`>`).
