@@ -39,10 +39,17 @@ public struct HeaderFields: Sendable, Sequence {
     /// Why: a caller asking for many names (the auto-reply detector asks for nine) would
     /// otherwise scan every field once per name.
     public func firstValues(_ names: [String]) -> [String: String] {
+        // Lengths first: most fields match none of the names by length alone, which spares
+        // the comparison (and the retain of each name) for nearly every pair.
+        let lengths = names.map(\.utf8.count)
         var found: [String: String] = [:]
-        for field in fields {
-            for name in names where field.name.caseInsensitiveEquals(name) && found[name] == nil {
-                found[name] = field.rawValue
+        for index in fields.indices {
+            let length = fields[index].name.utf8.count
+            for (position, nameLength) in lengths.enumerated() where nameLength == length {
+                let name = names[position]
+                if found[name] == nil && fields[index].name.caseInsensitiveEquals(name) {
+                    found[name] = fields[index].rawValue
+                }
             }
         }
         return found
