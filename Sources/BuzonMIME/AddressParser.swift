@@ -18,6 +18,7 @@ enum AddressParser {
     }
 
     static func parse(_ raw: String, diagnostics: inout [Diagnostic]) -> [Address] {
+        if let common = parseCommonForm(raw, diagnostics: &diagnostics) { return common }
         let bytes = Array(raw.utf8)
         var addresses: [Address] = []
         var item = Item()

@@ -11,6 +11,9 @@ import Foundation
 /// in any case, comments like `(CET)`, common European zone names, `+01:00`, ISO 8601
 /// (`2024-03-05T10:00:00Z`). A missing zone is read as UTC.
 enum DateParser {
+    /// One token of the value, read in place from its UTF-8 bytes.
+    private typealias Token = Slice<UnsafeBufferPointer<UInt8>>
+
     private struct Fields {
         var day: Int?
         var month: Int?
@@ -21,8 +24,9 @@ enum DateParser {
 
     static func parse(_ raw: String) -> Date? {
         var fields = Fields()
-        for token in tokens(raw) {
-            read(token, into: &fields)
+        var raw = raw
+        raw.withUTF8 { utf8 in
+            forEachToken(UnsafeBufferPointer(rebasing: utf8.prefix(200))) { read($0, into: &fields) }
         }
         guard let day = fields.day, let month = fields.month, var year = fields.year else { return nil }
         if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
@@ -36,10 +40,9 @@ enum DateParser {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
-    /// Splits on whitespace and commas, drops `(comments)`, and splits ISO `dateTtime`.
-    private static func tokens(_ raw: String) -> [ArraySlice<UInt8>] {
-        let bytes = Array(raw.utf8.prefix(200))
-        var result: [ArraySlice<UInt8>] = []
+    /// Splits on whitespace and commas, drops `(comments)`, and splits ISO `dateTtime`;
+    /// hands each token to `body` in order (no array of tokens is built: this runs per message).
+    private static func forEachToken(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
         var start: Int?
         var depth = 0
         for (index, byte) in bytes.enumerated() {
@@ -47,18 +50,17 @@ enum DateParser {
                 || byte == ASCII.closeParen || (byte == 0x54 && start != nil && index > 0 && ASCII.isDigit(bytes[index - 1]))
             if byte == ASCII.openParen { depth += 1 }
             if separator || depth > 0 {
-                if let begin = start { result.append(bytes[begin..<index]) }
+                if let begin = start { body(bytes[begin..<index]) }
                 start = nil
             } else if start == nil {
                 start = index
             }
             if byte == ASCII.closeParen && depth > 0 { depth -= 1 }
         }
-        if let begin = start { result.append(bytes[begin...]) }
-        return result
+        if let begin = start { body(bytes[begin...]) }
     }
 
-    private static func read(_ token: ArraySlice<UInt8>, into fields: inout Fields) {
+    private static func read(_ token: Token, into fields: inout Fields) {
         guard let first = token.first else { return }
         if token.contains(ASCII.colon) && ASCII.isDigit(first) {
             readTime(token, into: &fields)
@@ -67,7 +69,8 @@ enum DateParser {
         } else if ASCII.isDigit(first) && token.contains(ASCII.dash) {
             readISODate(token, into: &fields)
         } else if ASCII.isDigit(first) {
-            guard token.count <= 4, token.allSatisfy(ASCII.isDigit), let number = Int(String(decoding: token, as: UTF8.self)) else { return }
+            guard token.count <= 4, token.allSatisfy(ASCII.isDigit) else { return }
+            let number = token.reduce(0) { $0 * 10 + Int($1 - 0x30) }
             // The day comes first (`5 Mar 2024`) or right after the month (`Mar 5 2024`).
             if token.count <= 2 && fields.day == nil && (fields.month == nil || fields.year == nil) {
                 fields.day = number
@@ -75,16 +78,15 @@ enum DateParser {
                 fields.year = number
             }
         } else if ASCII.isAlpha(first) {
-            let word = ASCII.lowercasedToken(token)
-            if let month = month(word) {
+            if let month = month(token) {
                 fields.month = month
-            } else if let zone = zoneOffset(word) {
+            } else if let zone = zoneOffset(token) {
                 fields.offsetMinutes = zone
             }
         }
     }
 
-    private static func readTime(_ token: ArraySlice<UInt8>, into fields: inout Fields) {
+    private static func readTime(_ token: Token, into fields: inout Fields) {
         var parts: [Int] = []
         var current = 0
         var digits = 0
@@ -120,7 +122,7 @@ enum DateParser {
     }
 
     /// `+hhmm`, `-hhmm`, `+hh:mm`, `+hh`.
-    private static func readOffset(_ token: ArraySlice<UInt8>, into fields: inout Fields) {
+    private static func readOffset(_ token: Token, into fields: inout Fields) {
         let digits = token.dropFirst().filter(ASCII.isDigit)
         guard digits.count == 4 || digits.count == 2 else { return }
         let values = digits.map { Int($0 - 0x30) }
@@ -131,7 +133,7 @@ enum DateParser {
     }
 
     /// `yyyy-mm-dd`.
-    private static func readISODate(_ token: ArraySlice<UInt8>, into fields: inout Fields) {
+    private static func readISODate(_ token: Token, into fields: inout Fields) {
         let parts = token.split(separator: ASCII.dash)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(ASCII.isDigit) }) else { return }
         let numbers = parts.compactMap { Int(String(decoding: $0, as: UTF8.self)) }
@@ -145,12 +147,43 @@ enum DateParser {
     /// Spanish abbreviations, seen from localized webmail (`5 ene 2024`).
     private static let spanishMonths = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
 
+    /// The month of a word starting with a letter, decided on its bytes when the first three
+    /// `Character`s are surely its first three bytes (a non-ASCII fourth byte could be a
+    /// combining mark joining the third: then the `String` rule below decides).
+    private static func month(_ token: Token) -> Int? {
+        guard token.count >= 3 else { return nil }
+        let start = token.startIndex
+        guard token.count == 3 || token[start + 3] < 0x80 else { return month(ASCII.lowercasedToken(token)) }
+        let key = token[start..<(start + 3)].reduce(UInt32(0)) { $0 << 8 | UInt32(ASCII.lower($1)) }
+        if let index = monthKeys.firstIndex(of: key) { return index + 1 }
+        if let index = spanishMonthKeys.firstIndex(of: key) { return index + 1 }
+        return nil
+    }
+
+    private static let monthKeys = months.map(key)
+    private static let spanishMonthKeys = spanishMonths.map(key)
+
+    /// Three ASCII letters packed in one integer, so a month is found without a `String`.
+    private static func key(_ name: String) -> UInt32 {
+        name.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    }
+
     private static func month(_ word: String) -> Int? {
         guard word.utf8.count >= 3 else { return nil }
         let prefix = String(word.prefix(3))
         if let index = months.firstIndex(of: prefix) { return index + 1 }
         if let index = spanishMonths.firstIndex(of: prefix) { return index + 1 }
         return nil
+    }
+
+    /// The zone of a word token. Every known name has at most four bytes, so a longer token
+    /// is none; a shorter one is lower-cased into a small (inline, not allocated) `String`.
+    private static func zoneOffset(_ token: Token) -> Int? {
+        guard token.count <= 4 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { buffer in
+            for (offset, byte) in token.enumerated() { buffer[offset] = ASCII.lower(byte) }
+            return zoneOffset(String(decoding: UnsafeBufferPointer(rebasing: buffer[..<token.count]), as: UTF8.self))
+        }
     }
 
     /// Minutes east of UTC for a zone name (RFC 5322 §4.3 plus common European names).

@@ -1,3 +1,5 @@
+import Glibc
+
 /// RFC 2047 encoded words (`=?charset?B|Q?text?=`) in header text.
 ///
 /// RFC 2047 §2: encoded-word = "=?" charset "?" encoding "?" encoded-text "?=".
@@ -67,7 +69,21 @@ enum EncodedWordDecoder {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Whether `text` holds `=?` anywhere. Every subject and display name passes here and
+    /// nearly all have none, so native strings are searched for `=` with `memchr` rather
+    /// than walked byte by byte; other strings take the loop below.
     static func containsEncodedWordStart(_ text: String) -> Bool {
+        let found: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var from = 0
+            while from < bytes.count, let hit = memchr(base + from, Int32(ASCII.equals), bytes.count - from) {
+                let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                if at + 1 < bytes.count && bytes[at + 1] == ASCII.question { return true }
+                from = at + 1
+            }
+            return false
+        }
+        if let found { return found }
         var previous: UInt8 = 0
         for byte in text.utf8 {
             if previous == ASCII.equals && byte == ASCII.question { return true }
@@ -100,7 +116,7 @@ enum EncodedWordDecoder {
         let payload = bytes[textStart..<end]
         let decoded: [UInt8]
         if encoding == 0x62 {
-            let result = Array(payload).withUnsafeBufferPointer { Base64Decoder.decode($0) }
+            let result = payload.withUnsafeBufferPointer { Base64Decoder.decode($0) }
             if result.junkCount > 0 {
                 diagnostics.append(Diagnostic(.malformedEncodedWord, "encoded word with invalid base64 left as written"))
                 return nil

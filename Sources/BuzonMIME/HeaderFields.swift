@@ -19,12 +19,40 @@ public struct HeaderFields: Sendable, Sequence {
 
     /// The first value for `name` (case-insensitive), or nil.
     public subscript(name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveEquals(name) }?.rawValue
+        for field in fields where field.name.caseInsensitiveEquals(name) { return field.rawValue }
+        return nil
     }
 
     /// Every value for `name` (case-insensitive), in order.
+    ///
+    /// Why a loop: `filter` then `map` built an array of whole fields (retaining both
+    /// strings of each) only to drop it; this runs for several names on every message.
     public func values(_ name: String) -> [String] {
-        fields.filter { $0.name.caseInsensitiveEquals(name) }.map(\.rawValue)
+        var result: [String] = []
+        for field in fields where field.name.caseInsensitiveEquals(name) { result.append(field.rawValue) }
+        return result
+    }
+
+    /// The first value of each of `names` (case-insensitive), keyed by the spelling given,
+    /// found in one pass over the fields; names absent from the block are absent here.
+    ///
+    /// Why: a caller asking for many names (the auto-reply detector asks for nine) would
+    /// otherwise scan every field once per name.
+    public func firstValues(_ names: [String]) -> [String: String] {
+        // Lengths first: most fields match none of the names by length alone, which spares
+        // the comparison (and the retain of each name) for nearly every pair.
+        let lengths = names.map(\.utf8.count)
+        var found: [String: String] = [:]
+        for index in fields.indices {
+            let length = fields[index].name.utf8.count
+            for (position, nameLength) in lengths.enumerated() where nameLength == length {
+                let name = names[position]
+                if found[name] == nil && fields[index].name.caseInsensitiveEquals(name) {
+                    found[name] = fields[index].rawValue
+                }
+            }
+        }
+        return found
     }
 
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }

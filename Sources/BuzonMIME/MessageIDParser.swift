@@ -8,8 +8,14 @@ enum MessageIDParser {
     /// At most this many ids per field: a bound for hostile `References` chains.
     static let maxIDs = 500
 
+    /// Why in place: `References` chains hold dozens of ids on every reply; the value is read
+    /// from its own UTF-8 storage and an id is copied byte by byte only when it holds white space.
     static func parse(_ raw: String) -> [String] {
-        let bytes = Array(raw.utf8)
+        var raw = raw
+        return raw.withUTF8(parse)
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var ids: [String] = []
         var index = 0
         var bare = [UInt8]()
@@ -27,8 +33,13 @@ enum MessageIDParser {
                 endBare()
                 var end = index + 1
                 while end < bytes.count, bytes[end] != ASCII.greaterThan, bytes[end] != ASCII.lessThan { end += 1 }
-                let inside = bytes[(index + 1)..<end].filter { !ASCII.isWhitespace($0) }
-                if !inside.isEmpty { ids.append(String(decoding: inside, as: UTF8.self)) }
+                let inside = bytes[(index + 1)..<end]
+                if inside.contains(where: ASCII.isWhitespace) {
+                    let compact = inside.filter { !ASCII.isWhitespace($0) }
+                    if !compact.isEmpty { ids.append(String(decoding: compact, as: UTF8.self)) }
+                } else if !inside.isEmpty {
+                    ids.append(String(decoding: UnsafeBufferPointer(rebasing: inside), as: UTF8.self))
+                }
                 index = (end < bytes.count && bytes[end] == ASCII.greaterThan) ? end + 1 : end
                 continue
             }

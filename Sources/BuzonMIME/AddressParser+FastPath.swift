@@ -1,0 +1,105 @@
+/// The common shapes of an address list read straight from the header's UTF-8 bytes.
+///
+/// Why: `parse` copies the value into an array and builds a `String` for every word,
+/// then joins them again; that was ~6% of a text-only parse. Nearly all real lists are
+/// `Name <addr>` or `addr` items separated by commas, so those are read here with one
+/// `String` per name and per address. Contract: the result equals `parse`'s for every
+/// input it accepts; anything unusual (quotes, comments, groups, `\`, route addresses,
+/// items without `<…>` that are not one word with an `@`, text after `>`) returns nil
+/// and the general parser decides, with its diagnostics.
+extension AddressParser {
+    static func parseCommonForm(_ raw: String, diagnostics: inout [Diagnostic]) -> [Address]? {
+        var raw = raw
+        // Diagnostics of a list later found unusual must not be reported twice.
+        var local: [Diagnostic] = []
+        let result = raw.withUTF8 { bytes -> [Address]? in
+            guard !bytes.contains(where: isUnusual) else { return nil }
+            var addresses: [Address] = []
+            var start = 0
+            while start <= bytes.count {
+                guard let (item, next) = commonItem(bytes, from: start, diagnostics: &local) else { return nil }
+                if let item { addresses.append(item) }
+                start = next + 1
+            }
+            return addresses
+        }
+        if result != nil { diagnostics.append(contentsOf: local) }
+        return result
+    }
+
+    /// Bytes that make the general parser do more than split words.
+    private static func isUnusual(_ byte: UInt8) -> Bool {
+        byte == ASCII.quote || byte == ASCII.openParen || byte == ASCII.colon
+            || byte == ASCII.semicolon || byte == ASCII.backslash
+    }
+
+    /// One item from `start` to its comma (or the end), as the general parser's `finish`
+    /// would build it: `.some(nil)` for an empty item, nil when the item is unusual.
+    /// Returns the index of the comma that ended it (or `bytes.count`).
+    private static func commonItem(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                                   diagnostics: inout [Diagnostic]) -> (Address?, Int)? {
+        var index = start
+        while index < bytes.count, bytes[index] != ASCII.comma, bytes[index] != ASCII.lessThan,
+              bytes[index] != ASCII.greaterThan { index += 1 }
+        let nameEnd = index
+        guard index < bytes.count, bytes[index] == ASCII.lessThan else {
+            guard index == bytes.count || bytes[index] == ASCII.comma else { return nil }
+            return bareAddress(bytes, start..<nameEnd).map { ($0, index) }
+        }
+        let angleStart = index + 1
+        index = angleStart
+        while index < bytes.count, bytes[index] != ASCII.greaterThan, bytes[index] != ASCII.lessThan { index += 1 }
+        guard index < bytes.count, bytes[index] == ASCII.greaterThan else { return nil }
+        let inner = trimmedRange(bytes, angleStart..<index)
+        // `<@relay:user@host>` is a route: the general parser strips it.
+        guard inner.isEmpty || bytes[inner.lowerBound] != ASCII.at else { return nil }
+        index += 1
+        while index < bytes.count, ASCII.isWhitespace(bytes[index]) { index += 1 }
+        guard index == bytes.count || bytes[index] == ASCII.comma else { return nil }
+        let address = String(decoding: UnsafeBufferPointer(rebasing: bytes[inner]), as: UTF8.self)
+        let joined = joinedWords(bytes, start..<nameEnd)
+        let name = joined.isEmpty ? nil : EncodedWordDecoder.decode(joined, diagnostics: &diagnostics)
+        if address.isEmpty && name == nil { return (nil, index) }
+        return (Address(name: name, address: address), index)
+    }
+
+    /// An item without `<…>`: empty, or one word holding an `@` (the address, no name).
+    /// `.some(nil)` when empty; nil when the general parser must decide.
+    private static func bareAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Address?? {
+        let word = trimmedRange(bytes, range)
+        if word.isEmpty { return .some(nil) }
+        guard !bytes[word].contains(where: ASCII.isWhitespace), bytes[word].contains(ASCII.at) else { return nil }
+        return Address(address: String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self))
+    }
+
+    /// The words of `range` joined by single spaces, as `words.joined(separator: " ")` gives.
+    private static func joinedWords(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let words = trimmedRange(bytes, range)
+        var collapsed = true
+        var previousSpace = false
+        for index in words {
+            let space = ASCII.isWhitespace(bytes[index])
+            if space && (previousSpace || bytes[index] != ASCII.space) { collapsed = false; break }
+            previousSpace = space
+        }
+        if collapsed { return String(decoding: UnsafeBufferPointer(rebasing: bytes[words]), as: UTF8.self) }
+        var out = [UInt8]()
+        out.reserveCapacity(words.count)
+        for index in words {
+            if ASCII.isWhitespace(bytes[index]) {
+                if out.last != ASCII.space { out.append(ASCII.space) }
+            } else {
+                out.append(bytes[index])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `range` without leading and trailing white space.
+    private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, ASCII.isWhitespace(bytes[lower]) { lower += 1 }
+        while upper > lower, ASCII.isWhitespace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+}
