@@ -19,6 +19,12 @@ enum AddressParser {
 
     static func parse(_ raw: String, diagnostics: inout [Diagnostic]) -> [Address] {
         if let common = parseCommonForm(raw, diagnostics: &diagnostics) { return common }
+        return parseGeneral(raw, diagnostics: &diagnostics)
+    }
+
+    /// The full grammar, for every form the byte fast path declines (and, in tests, as the
+    /// reference the fast path must agree with).
+    static func parseGeneral(_ raw: String, diagnostics: inout [Diagnostic]) -> [Address] {
         let bytes = Array(raw.utf8)
         var addresses: [Address] = []
         var item = Item()
