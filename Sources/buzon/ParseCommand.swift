@@ -1,6 +1,7 @@
 import Foundation
 import BuzonMIME
 import BuzonTrim
+import BuzonGateway
 
 /// `buzon parse [--json | --summary] FILE…` — shows what Buzón understood of e-mail files.
 ///
