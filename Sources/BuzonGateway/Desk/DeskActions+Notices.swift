@@ -6,14 +6,21 @@ extension DeskActions {
     /// The mailbox a ticket's mail goes out through: the one its first message came in by,
     /// else the first configured mailbox.
     func mailbox(for summary: TicketSummary) throws -> MailboxConfig {
-        let messages = try store.messages(ofTicket: summary.number)
+        mailbox(among: try store.messages(ofTicket: summary.number))
+    }
+
+    private func mailbox(among messages: [StoredMessage]) -> MailboxConfig {
         let name = messages.first(where: { $0.direction == .incoming })?.mailbox
         return runtime.config.mailboxes.first { $0.name == name } ?? runtime.config.mailboxes[0]
     }
 
     public func templateValues(_ summary: TicketSummary) throws -> TemplateValues {
+        templateValues(summary, mailbox: try mailbox(for: summary))
+    }
+
+    private func templateValues(_ summary: TicketSummary, mailbox: MailboxConfig) -> TemplateValues {
         let language = summary.language ?? runtime.language(forOrganization: summary.organization)
-        var values = runtime.config.baseTemplateValues(mailbox: try mailbox(for: summary), language: language)
+        var values = runtime.config.baseTemplateValues(mailbox: mailbox, language: language)
         values.ticketNumber = summary.number
         values.ticketSubject = summary.subject
         values.originalSubject = summary.subject
@@ -40,14 +47,17 @@ extension DeskActions {
     func queue(_ template: TemplateName, for summary: TicketSummary, values: TemplateValues? = nil, now: Date,
                automatic: Bool = true, author: MessageAuthor = .system, cc: [Address] = [],
                attachments: [OutgoingMessage.Attachment] = []) throws {
-        let values = try values ?? templateValues(summary)
+        // The ticket's messages once: they give both the outgoing mailbox and the message answered.
+        let messages = try store.messages(ofTicket: summary.number)
+        let mailbox = mailbox(among: messages)
+        let values = values ?? templateValues(summary, mailbox: mailbox)
         let language = summary.language ?? runtime.language(forOrganization: summary.organization)
-        let lastIncoming = try store.messages(ofTicket: summary.number).last { $0.direction == .incoming }
+        let lastIncoming = messages.last { $0.direction == .incoming }
         let answering = lastIncoming.map { stored in
             Message(messageID: stored.messageID, references: stored.references, subject: stored.subject)
         }
         let context = NoticeComposer.Context(
-            ticketNumber: summary.number, mailbox: try mailbox(for: summary), answering: answering,
+            ticketNumber: summary.number, mailbox: mailbox, answering: answering,
             to: [Address(name: summary.contactName, address: summary.contactAddress)], cc: cc, automatic: automatic,
             author: author, attachments: attachments)
         let composed = try NoticeComposer(runtime: runtime).compose(template, language: language, values: values,

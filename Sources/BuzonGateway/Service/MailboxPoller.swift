@@ -88,7 +88,6 @@ public final class MailboxPoller {
             try store.saveMailboxState(name: mailbox.name, uidValidity: Int64(status.uidValidity), lastUID: Int64(lastUID), at: Date())
             if shouldStop() { break }
         }
-        try store.saveMailboxState(name: mailbox.name, uidValidity: Int64(status.uidValidity), lastUID: Int64(lastUID), at: Date())
         return report
     }
 
