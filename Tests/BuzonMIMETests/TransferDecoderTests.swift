@@ -16,6 +16,55 @@ import Testing
         }
     }
 
+    /// The word loop, the quantum loop and the byte path hand over to each other at line
+    /// ends, padding and junk; a one-character-at-a-time decoder is the reference for every
+    /// line length and line end mail uses, with junk and stray whitespace sprinkled in.
+    @Test func base64FastPathsAgreeWithACharacterAtATimeDecoder() {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        func reference(_ text: [UInt8]) -> (bytes: [UInt8], junk: Int) {
+            var bytes: [UInt8] = [], junk = 0, accumulator: UInt32 = 0, pending = 0
+            for byte in text {
+                if let value = alphabet.firstIndex(of: byte) {
+                    accumulator = accumulator << 6 | UInt32(value)
+                    pending += 1
+                    if pending == 4 {
+                        bytes += [UInt8(truncatingIfNeeded: accumulator >> 16), UInt8(truncatingIfNeeded: accumulator >> 8),
+                                  UInt8(truncatingIfNeeded: accumulator)]
+                        pending = 0
+                        accumulator = 0
+                    }
+                } else if !" \t\r\n=".utf8.contains(byte) {
+                    junk += 1
+                }
+            }
+            if pending == 2 { bytes.append(UInt8(truncatingIfNeeded: accumulator >> 4)) }
+            if pending == 3 { bytes += [UInt8(truncatingIfNeeded: accumulator >> 10), UInt8(truncatingIfNeeded: accumulator >> 2)] }
+            return (bytes, junk)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let layouts: [(Int, String)] = [(76, "\r\n"), (76, "\n"), (64, "\r\n"), (72, "\n"), (57, "\r\n"), (1_000, "\n")]
+        for round in 0..<600 {
+            let (lineLength, lineEnd) = layouts[round % layouts.count]
+            let data = (0..<Int.random(in: 0...400, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let flat = Array(Data(data).base64EncodedString().utf8)
+            var text: [UInt8] = []
+            for (offset, byte) in flat.enumerated() {
+                if offset > 0, offset % lineLength == 0 { text += Array(lineEnd.utf8) }
+                text.append(byte)
+            }
+            if round % 3 == 1, !text.isEmpty {   // junk, a stray space, a padding sign mid-stream
+                for insert in [UInt8(ascii: "*"), UInt8(ascii: " "), UInt8(ascii: "=")] {
+                    text.insert(insert, at: Int.random(in: 0...text.count, using: &generator))
+                }
+            }
+            let expected = reference(text)
+            let result = base64(String(decoding: text, as: UTF8.self))
+            #expect(result.bytes == expected.bytes, "round \(round): \(String(decoding: text, as: UTF8.self).debugDescription)")
+            #expect(result.junkCount == expected.junk)
+            if round % 3 != 1 { #expect(result.bytes == data) }
+        }
+    }
+
     @Test func base64IsLenient() {
         #expect(base64("SG9s\r\nYQ").bytes == Array("Hola".utf8))          // missing padding
         #expect(base64("  SG9sYQ==  \n").bytes == Array("Hola".utf8))
