@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peer timing for `buzon-bench parse`: the same corpus, the same work, another parser.
 
-Usage: bench_email_peer.py [--impl email|fast-mail-parser] [--rounds 3] CORPUS_DIR
+Usage: bench_email_peer.py [--impl email|fast-mail-parser] [--rounds 3] [--serve] CORPUS_DIR
 
 Reads CORPUS_DIR/manifest.tsv (written by `buzon-bench corpus`), loads every file into
 memory, then times, on one thread, best of --rounds, for all messages ("with attachments")
@@ -9,6 +9,12 @@ and for those without: parse, read the headers the gateway uses (ids, addresses,
 date), decode every leaf (text to str, attachments to bytes) and a cheap reply trim.
 Prints one JSON object per set: {"impl", "set", "messages", "bytes", "seconds", "failures",
 "text_chars", "attachment_bytes", "reply_chars"} (the counts show the work was comparable).
+
+--serve: load, print {"ready": true}, then run one round of both sets for every line
+"round" read from standard input, printing the two objects each time. `buzon-bench parse`
+uses it to interleave its own rounds with the peers' rounds, so a machine that slows down
+for a while (shared cores) slows every implementation alike and best-of-rounds compares
+like with like.
 """
 import argparse
 import json
@@ -104,19 +110,32 @@ def main():
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("--impl", choices=sorted(IMPLEMENTATIONS), default="email")
     arguments.add_argument("--rounds", type=int, default=3)
+    arguments.add_argument("--serve", action="store_true")
     arguments.add_argument("corpus")
     options = arguments.parse_args()
     work = IMPLEMENTATIONS[options.impl]
     messages = load(options.corpus)
     work(messages[0][0], {"text": 0, "attachment": 0, "reply": 0, "addresses": 0})  # warm imports
-    for name, inputs in (("with attachments", [m for m, _ in messages]),
-                         ("without attachments", [m for m, attached in messages if not attached])):
-        seconds, failures, counters = measure(work, inputs, max(1, options.rounds))
-        print(json.dumps({"impl": options.impl, "set": name, "messages": len(inputs),
-                          "bytes": sum(len(m) for m in inputs), "seconds": seconds, "failures": failures,
-                          "text_chars": counters["text"], "attachment_bytes": counters["attachment"],
-                          "reply_chars": counters["reply"]}))
-        sys.stdout.flush()
+    sets = (("with attachments", [m for m, _ in messages]),
+            ("without attachments", [m for m, attached in messages if not attached]))
+
+    def report(rounds):
+        for name, inputs in sets:
+            seconds, failures, counters = measure(work, inputs, rounds)
+            print(json.dumps({"impl": options.impl, "set": name, "messages": len(inputs),
+                              "bytes": sum(len(m) for m in inputs), "seconds": seconds, "failures": failures,
+                              "text_chars": counters["text"], "attachment_bytes": counters["attachment"],
+                              "reply_chars": counters["reply"]}))
+            sys.stdout.flush()
+
+    if not options.serve:
+        report(max(1, options.rounds))
+        return
+    print(json.dumps({"ready": True}))
+    sys.stdout.flush()
+    for line in sys.stdin:
+        if line.strip() == "round":
+            report(1)
 
 
 if __name__ == "__main__":
