@@ -118,8 +118,10 @@ enum HTMLQuoteFinder {
     static let forwardBannerLines = 4
 
     /// Renders only the quote's first `forwardBannerLines` lines: the rest of the peeked HTML
-    /// would be converted only to be thrown away.
+    /// would be converted only to be thrown away. Most quotes are not forwards, and their
+    /// peeked bytes hold none of the banners' stems: those are not rendered at all.
     private static func startsWithForward(_ bytes: [UInt8], at offset: Int) -> Bool {
+        guard mayHoldForwardBanner(bytes[offset..<min(bytes.count, offset + forwardPeekBytes)]) else { return false }
         let text = HTMLText.plainText(fromHTML: peek(bytes, at: offset), leadingLines: forwardBannerLines)
         let reply = ReplyText(text)
         var seen = 0
@@ -129,6 +131,25 @@ enum HTMLQuoteFinder {
             if seen >= forwardBannerLines { break }
         }
         return false
+    }
+
+    /// True when `html` holds one of `ReplyText.forwardStems`, ASCII case ignored.
+    static func mayHoldForwardBanner(_ html: ArraySlice<UInt8>) -> Bool {
+        html.withUnsafeBufferPointer { raw in
+            guard raw.count > 0 else { return false }
+            for index in 0..<raw.count {
+                let first = ByteMatch.lower(raw[index])
+                for stem in ReplyText.forwardStems where stem[0] == first && raw.count - index >= stem.count {
+                    var matches = true
+                    for offset in 1..<stem.count where ByteMatch.lower(raw[index + offset]) != stem[offset] {
+                        matches = false
+                        break
+                    }
+                    if matches { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// `forwardPeekBytes` of HTML from `offset` (a tag start). A cut through a multi-byte

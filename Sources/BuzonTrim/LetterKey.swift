@@ -35,11 +35,45 @@ enum LetterKey {
     /// every line of every body).
     static func write(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
                       count: inout Int) -> Bool {
+        // Fast path for the ASCII run at the start of the line (most lines are all ASCII):
+        // one table load per byte, no capacity check (an ASCII byte's key is at most itself).
+        guard let source = bytes.baseAddress, let target = out.baseAddress, count + bytes.count <= out.count else {
+            return writeChecked(bytes, into: out, count: &count)
+        }
+        var index = 0
+        count = asciiFolding.withUnsafeBufferPointer { table in
+            var written = count
+            while index < bytes.count {
+                let byte = source[index]
+                if byte >= 0x80 { break }
+                let folded = table[Int(byte)]
+                target[written] = folded
+                written &+= folded == 0 ? 0 : 1
+                index &+= 1
+            }
+            return written
+        }
+        guard index < bytes.count else { return true }
+        return writeChecked(UnsafeBufferPointer(rebasing: bytes[index...]), into: out, count: &count)
+    }
+
+    /// `write` one byte at a time, checking the room left before each byte.
+    private static func writeChecked(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                                     count: inout Int) -> Bool {
         forEachKeyByte(of: bytes) { byte in
             guard count < out.count else { return false }
             out[count] = byte
             count += 1
             return true
+        }
+    }
+
+    /// ASCII letters and digits to their key byte (lower case), everything else to 0.
+    private static let asciiFolding: [UInt8] = (0..<128).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x61...0x7A, 0x30...0x39: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte + 0x20)
+        default: 0
         }
     }
 

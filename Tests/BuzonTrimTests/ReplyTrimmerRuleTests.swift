@@ -17,6 +17,20 @@ import Testing
         #expect(trimmer.trim(html: "<div>Sí</div><blockquote type=\"cite\">q</blockquote>").cut == .htmlQuote)
     }
 
+    /// The HTML quote finder skips rendering a quote whose raw bytes hold none of the
+    /// forward stems; that is only right while every forward banner's key holds one.
+    @Test func everyForwardBannerHoldsAForwardStem() {
+        for key in ReplyText.forwardKeys {
+            #expect(ReplyText.forwardStems.contains { ByteMatch.contains(key[...], $0) }, "\(String(decoding: key, as: UTF8.self))")
+        }
+        #expect(HTMLQuoteFinder.mayHoldForwardBanner(Array("<div>---- Mensaje REENVIADO ----</div>".utf8)[...]))
+        #expect(HTMLQuoteFinder.mayHoldForwardBanner(Array("D&eacute;but du message r&eacute;exp&eacute;di&eacute;".utf8)[...]))
+        #expect(!HTMLQuoteFinder.mayHoldForwardBanner(Array("<div>El lun, 21 nov 2026, Ana escribió:</div>".utf8)[...]))
+        let forward = "<div>Mira esto</div><div class=\"gmail_quote\"><div>---------- Forwarded message ---------<br>De: Ana</div></div>"
+        #expect(trimmer.trim(html: forward).cut == nil)
+        #expect(trimmer.trim(html: forward).text.contains("Forwarded message"))
+    }
+
     @Test func markerHeaderAboveIsCutWithTheMarker() {
         let text = "Listo\n\nEl lun, 21 nov 2026 a las 10:02, Soporte <s@x.com> escribió:\n\n" +
             "> —–#### Por favor, no responda bajo este aviso ####—–\n> Ticket OP1"
