@@ -133,23 +133,32 @@ enum HTMLQuoteFinder {
         return false
     }
 
-    /// True when `html` holds one of `ReplyText.forwardStems`, ASCII case ignored.
+    /// True when `html` holds one of `ReplyText.forwardStems`, ASCII case ignored. Bytes
+    /// that cannot start a stem are passed over with one table load each.
     static func mayHoldForwardBanner(_ html: ArraySlice<UInt8>) -> Bool {
         html.withUnsafeBufferPointer { raw in
-            guard raw.count > 0 else { return false }
-            for index in 0..<raw.count {
-                let first = ByteMatch.lower(raw[index])
-                for stem in ReplyText.forwardStems where stem[0] == first && raw.count - index >= stem.count {
-                    var matches = true
-                    for offset in 1..<stem.count where ByteMatch.lower(raw[index + offset]) != stem[offset] {
-                        matches = false
-                        break
-                    }
-                    if matches { return true }
+            stemStarts.withUnsafeBufferPointer { starts in
+                var index = 0
+                while index < raw.count {
+                    if starts[Int(raw[index])] && startsStem(raw, at: index) { return true }
+                    index &+= 1
                 }
+                return false
             }
-            return false
         }
+    }
+
+    private static func startsStem(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        ReplyText.forwardStems.contains { stem in
+            guard raw.count - index >= stem.count else { return false }
+            for offset in 0..<stem.count where ByteMatch.lower(raw[index + offset]) != stem[offset] { return false }
+            return true
+        }
+    }
+
+    /// For each byte, whether a stem starts with it (either case).
+    private static let stemStarts: [Bool] = (0..<256).map { byte in
+        ReplyText.forwardStems.contains { $0.first == ByteMatch.lower(UInt8(byte)) }
     }
 
     /// `forwardPeekBytes` of HTML from `offset` (a tag start). A cut through a multi-byte
