@@ -10,8 +10,8 @@ date), decode every leaf (text to str, attachments to bytes) and a cheap reply t
 Prints one JSON object per set: {"impl", "set", "messages", "bytes", "seconds", "failures",
 "text_chars", "attachment_bytes", "reply_chars"} (the counts show the work was comparable).
 
---serve: load, print {"ready": true}, then run one round of both sets for every line
-"round" read from standard input, printing the two objects each time. `buzon-bench parse`
+--serve: load, print {"ready": true}, then for every line "round N" read from standard
+input time both sets, best of N back-to-back passes, printing the two objects each time. `buzon-bench parse`
 uses it to interleave its own rounds with the peers' rounds, so a machine that slows down
 for a while (shared cores) slows every implementation alike and best-of-rounds compares
 like with like.
@@ -134,8 +134,9 @@ def main():
     print(json.dumps({"ready": True}))
     sys.stdout.flush()
     for line in sys.stdin:
-        if line.strip() == "round":
-            report(1)
+        words = line.split()
+        if len(words) == 2 and words[0] == "round" and words[1].isdigit():
+            report(max(1, int(words[1])))
 
 
 if __name__ == "__main__":

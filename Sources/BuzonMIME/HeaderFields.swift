@@ -2,12 +2,18 @@
 public struct HeaderFields: Sendable, Sequence {
     public struct Field: Sendable, Hashable {
         /// The field name as written.
-        public var name: String
+        public var name: String {
+            didSet { nameKey = HeaderFields.key(name) }
+        }
         /// The unfolded value, 8-bit bytes decoded (UTF-8, else windows-1252), encoded words NOT decoded.
         public var rawValue: String
+        /// `HeaderFields.key(name)`, computed once: lookups compare it first.
+        fileprivate private(set) var nameKey: UInt64
+
         public init(name: String, rawValue: String) {
             self.name = name
             self.rawValue = rawValue
+            nameKey = HeaderFields.key(name)
         }
     }
 
@@ -19,18 +25,39 @@ public struct HeaderFields: Sendable, Sequence {
 
     /// The first value for `name` (case-insensitive), or nil.
     public subscript(name: String) -> String? {
-        for field in fields where field.name.caseInsensitiveEquals(name) { return field.rawValue }
-        return nil
+        let key = HeaderFields.key(name)
+        return fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].nameKey == key && fields[index].name.caseInsensitiveEquals(name) {
+                return fields[index].rawValue
+            }
+            return nil
+        }
     }
 
     /// Every value for `name` (case-insensitive), in order.
     ///
-    /// Why a loop: `filter` then `map` built an array of whole fields (retaining both
-    /// strings of each) only to drop it; this runs for several names on every message.
+    /// Why the keys: the parser looks up a dozen names in every header block, and comparing
+    /// a precomputed integer per field neither touches (retains) the field's strings nor
+    /// compares their bytes; only a field whose key matches is compared by name.
     public func values(_ name: String) -> [String] {
+        let key = HeaderFields.key(name)
         var result: [String] = []
-        for field in fields where field.name.caseInsensitiveEquals(name) { result.append(field.rawValue) }
+        fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].nameKey == key && fields[index].name.caseInsensitiveEquals(name) {
+                result.append(fields[index].rawValue)
+            }
+        }
         return result
+    }
+
+    /// FNV-1a over the ASCII-lower-cased UTF-8 of a field name: equal for names that are
+    /// equal ignoring ASCII case (a match is still confirmed by comparing the names).
+    static func key(_ name: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 {
+            hash = (hash ^ UInt64((byte >= 65 && byte <= 90) ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 
     /// The first value of each of `names` (case-insensitive), keyed by the spelling given,
@@ -39,16 +66,18 @@ public struct HeaderFields: Sendable, Sequence {
     /// Why: a caller asking for many names (the auto-reply detector asks for nine) would
     /// otherwise scan every field once per name.
     public func firstValues(_ names: [String]) -> [String: String] {
-        // Lengths first: most fields match none of the names by length alone, which spares
-        // the comparison (and the retain of each name) for nearly every pair.
-        let lengths = names.map(\.utf8.count)
+        // Keys first: most fields match none of the names by key alone, which spares the
+        // comparison (and the retain of each name) for nearly every pair.
+        let keys = names.map(HeaderFields.key)
         var found: [String: String] = [:]
-        for index in fields.indices {
-            let length = fields[index].name.utf8.count
-            for (position, nameLength) in lengths.enumerated() where nameLength == length {
-                let name = names[position]
-                if found[name] == nil && fields[index].name.caseInsensitiveEquals(name) {
-                    found[name] = fields[index].rawValue
+        fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices {
+                let key = fields[index].nameKey
+                for (position, nameKey) in keys.enumerated() where nameKey == key {
+                    let name = names[position]
+                    if found[name] == nil && fields[index].name.caseInsensitiveEquals(name) {
+                        found[name] = fields[index].rawValue
+                    }
                 }
             }
         }

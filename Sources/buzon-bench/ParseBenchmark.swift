@@ -41,15 +41,19 @@ struct ParseBenchmark {
         parseOnly.trims = false
         let peers = PeerBenchmark.start(options, corpus: directory)
         // Interleaved: each round times every implementation once, so a stretch of slow
-        // machine (shared cores) hits all of them; each keeps its best round.
+        // machine (shared cores) hits all of them; each keeps its best round. Within a round
+        // each set is the best of two back-to-back passes: the first pass after another
+        // implementation ran was measured up to 15% slower (cold caches and heap), which
+        // would otherwise count against whichever implementation comes first. (Python's
+        // `email` gets one pass: its passes take seconds, where that does not show.)
         var best = Best()
         for round in 0..<options.rounds {
-            best.keep("buzon (Swift)", measure(workload, "with attachments", inputs))
-            best.keep("buzon (Swift)", measure(workload, "without attachments", plainInputs))
-            best.keep("buzon parse only (Swift)", measure(parseOnly, "with attachments", inputs))
-            best.keep("buzon parse only (Swift)", measure(parseOnly, "without attachments", plainInputs))
+            best.keep("buzon (Swift)", measure(workload, "with attachments", inputs, passes: 2))
+            best.keep("buzon (Swift)", measure(workload, "without attachments", plainInputs, passes: 2))
+            best.keep("buzon parse only (Swift)", measure(parseOnly, "with attachments", inputs, passes: 2))
+            best.keep("buzon parse only (Swift)", measure(parseOnly, "without attachments", plainInputs, passes: 2))
             for peer in peers {
-                guard let reports = peer.round() else {
+                guard let reports = peer.round(passes: peer.name == "email" ? 1 : 2) else {
                     print("peer \(peer.name): stopped answering in round \(round + 1)")
                     continue
                 }
@@ -82,11 +86,16 @@ struct ParseBenchmark {
         }
     }
 
-    /// One timed pass.
-    func measure(_ workload: ParseWorkload, _ set: String, _ inputs: [[UInt8]]) -> Measurement {
-        let start = ResourceUsage.now
-        let totals = workload.pass(inputs)
-        return Measurement(set: set, messages: totals.messages, bytes: totals.inputBytes, seconds: ResourceUsage.now - start)
+    /// The best of `passes` timed passes.
+    func measure(_ workload: ParseWorkload, _ set: String, _ inputs: [[UInt8]], passes: Int) -> Measurement {
+        var best = Double.infinity
+        var totals = ParseWorkload.Totals()
+        for _ in 0..<passes {
+            let start = ResourceUsage.now
+            totals = workload.pass(inputs)
+            best = min(best, ResourceUsage.now - start)
+        }
+        return Measurement(set: set, messages: totals.messages, bytes: totals.inputBytes, seconds: best)
     }
 
     /// Peak RSS with the corpus loaded, after one pass and after five more: if parsing kept

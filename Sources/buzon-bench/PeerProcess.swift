@@ -37,9 +37,10 @@ final class PeerProcess {
 
     deinit { _ = stop() }
 
-    /// One pass over both sets, keyed by set name; nil when the peer stopped answering.
-    func round() -> [String: Report]? {
-        input.fileHandleForWriting.write(Data("round\n".utf8))
+    /// Both sets timed, best of `passes` back-to-back passes, keyed by set name; nil when
+    /// the peer stopped answering.
+    func round(passes: Int) -> [String: Report]? {
+        input.fileHandleForWriting.write(Data("round \(passes)\n".utf8))
         var reports: [String: Report] = [:]
         while reports.count < 2 {
             guard let object = nextObject() else { return nil }
