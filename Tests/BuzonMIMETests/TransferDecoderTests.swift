@@ -86,6 +86,23 @@ import Testing
         #expect(qp("fin=").bytes == Array("fin".utf8))
     }
 
+    /// The eight-bytes-at-a-time loop hands over to the byte path at every `=`, CR and LF;
+    /// on random quoted-printable-like input both must give the same bytes and count.
+    @Test func quotedPrintableWordLoopAgreesWithTheBytePath() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "b", "Ñ", " ", "\t", "=", "=3D", "=C3=B3", "=\r\n", "=\n", "= \n", "\r\n", "\n", "\r", "=4", "=zz",
+                      "texto largo sin nada especial", "   ", "\u{80}"]
+        for round in 0..<2_000 {
+            let input = Array((0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined().utf8)
+            let fast = input.withUnsafeBufferPointer { QuotedPrintableDecoder.decode($0) }
+            let reference = input.withUnsafeBufferPointer { QuotedPrintableDecoder.decode($0, wordAtATime: false) }
+            #expect(fast.bytes == reference.bytes, "round \(round): \(String(decoding: input, as: UTF8.self).debugDescription)")
+            #expect(fast.invalidEscapes == reference.invalidEscapes)
+        }
+    }
+
     @Test func quotedPrintableKeepsInvalidEscapes() {
         let result = qp("a=b+c =ZZ =4")
         #expect(result.bytes == Array("a=b+c =ZZ =4".utf8))
