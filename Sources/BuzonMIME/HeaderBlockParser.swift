@@ -168,7 +168,8 @@ struct HeaderBlockParser {
             if overLength {
                 diagnostics.append(Diagnostic(.headerTooLong, "\(name) longer than \(limits.maxHeaderFieldBytes) bytes; cut"))
             }
-            fields.append(HeaderFields.Field(name: name, rawValue: value))
+            fields.append(HeaderFields.Field(name: name, rawValue: value,
+                                             nameKey: HeaderFields.key(UnsafeBufferPointer(rebasing: bytes[range]))))
         }
 
         /// The field value as text, trailing whitespace removed: UTF-8 (RFC 6532) when valid,

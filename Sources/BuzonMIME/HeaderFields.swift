@@ -11,9 +11,15 @@ public struct HeaderFields: Sendable, Sequence {
         fileprivate private(set) var nameKey: UInt64
 
         public init(name: String, rawValue: String) {
+            self.init(name: name, rawValue: rawValue, nameKey: HeaderFields.key(name))
+        }
+
+        /// For the header parser, which has the name's bytes at hand: `nameKey` must be
+        /// `HeaderFields.key` of them.
+        init(name: String, rawValue: String, nameKey: UInt64) {
             self.name = name
             self.rawValue = rawValue
-            nameKey = HeaderFields.key(name)
+            self.nameKey = nameKey
         }
     }
 
@@ -53,8 +59,13 @@ public struct HeaderFields: Sendable, Sequence {
     /// FNV-1a over the ASCII-lower-cased UTF-8 of a field name: equal for names that are
     /// equal ignoring ASCII case (a match is still confirmed by comparing the names).
     static func key(_ name: String) -> UInt64 {
+        if let key = name.utf8.withContiguousStorageIfAvailable(key) { return key }
+        return Array(name.utf8).withUnsafeBufferPointer { key($0) }
+    }
+
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in name.utf8 {
+        for byte in bytes {
             hash = (hash ^ UInt64((byte >= 65 && byte <= 90) ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3
         }
         return hash
