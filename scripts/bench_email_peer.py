@@ -10,8 +10,9 @@ date), decode every leaf (text to str, attachments to bytes) and a cheap reply t
 Prints one JSON object per set: {"impl", "set", "messages", "bytes", "seconds", "failures",
 "text_chars", "attachment_bytes", "reply_chars"} (the counts show the work was comparable).
 
---serve: load, print {"ready": true}, then for every line "round N" read from standard
-input time both sets, best of N back-to-back passes, printing the two objects each time. `buzon-bench parse`
+--serve: load, print {"ready": true}, then for every line "round N W" read from standard
+input make W untimed warm-up passes over all messages and time both sets, best of N
+back-to-back passes, printing the two objects each time. `buzon-bench parse`
 uses it to interleave its own rounds with the peers' rounds, so a machine that slows down
 for a while (shared cores) slows every implementation alike and best-of-rounds compares
 like with like.
@@ -135,7 +136,9 @@ def main():
     sys.stdout.flush()
     for line in sys.stdin:
         words = line.split()
-        if len(words) == 2 and words[0] == "round" and words[1].isdigit():
+        if len(words) == 3 and words[0] == "round" and words[1].isdigit() and words[2].isdigit():
+            for _ in range(int(words[2])):
+                measure(work, sets[0][1], 1)
             report(max(1, int(words[1])))
 
 

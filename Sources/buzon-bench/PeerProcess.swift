@@ -37,10 +37,10 @@ final class PeerProcess {
 
     deinit { _ = stop() }
 
-    /// Both sets timed, best of `passes` back-to-back passes, keyed by set name; nil when
-    /// the peer stopped answering.
-    func round(passes: Int) -> [String: Report]? {
-        input.fileHandleForWriting.write(Data("round \(passes)\n".utf8))
+    /// `warmUps` untimed passes over all messages, then both sets timed, best of `passes`
+    /// back-to-back passes, keyed by set name; nil when the peer stopped answering.
+    func round(passes: Int, warmUps: Int) -> [String: Report]? {
+        input.fileHandleForWriting.write(Data("round \(passes) \(warmUps)\n".utf8))
         var reports: [String: Report] = [:]
         while reports.count < 2 {
             guard let object = nextObject() else { return nil }
