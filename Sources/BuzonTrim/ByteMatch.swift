@@ -1,3 +1,5 @@
+import Glibc
+
 /// Byte-level comparisons for the line rules: ASCII case folding only (the patterns'
 /// non-ASCII letters, like the `ó` of `escribió:`, are matched exactly).
 enum ByteMatch {
@@ -24,16 +26,25 @@ enum ByteMatch {
         return hasPrefix(text[(text.endIndex - pattern.count)...], pattern, ignoringCase: ignoringCase)
     }
 
+    /// Jumps between occurrences of the pattern's first byte with `memchr` and compares the
+    /// rest with `memcmp`: the marker check runs this on every line of a reply.
     static func contains(_ text: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
         guard let first = pattern.first else { return true }
         guard text.count >= pattern.count else { return false }
-        var index = text.startIndex
-        let last = text.endIndex - pattern.count
-        while index <= last {
-            if text[index] == first, hasPrefix(text[index...], pattern) { return true }
-            index += 1
+        return text.withUnsafeBufferPointer { text in
+            pattern.withUnsafeBufferPointer { pattern in
+                guard let base = text.baseAddress, let wanted = pattern.baseAddress else { return false }
+                var index = 0
+                let last = text.count &- pattern.count
+                while index <= last {
+                    guard let found = memchr(base + index, Int32(first), last &- index &+ 1) else { return false }
+                    let position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                    if memcmp(base + position, wanted, pattern.count) == 0 { return true }
+                    index = position &+ 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     static func contains(_ text: ArraySlice<UInt8>, byte: UInt8) -> Bool {

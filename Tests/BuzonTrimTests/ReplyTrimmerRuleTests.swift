@@ -26,6 +26,10 @@ import Testing
         #expect(HTMLQuoteFinder.mayHoldForwardBanner(Array("<div>---- Mensaje REENVIADO ----</div>".utf8)[...]))
         #expect(HTMLQuoteFinder.mayHoldForwardBanner(Array("D&eacute;but du message r&eacute;exp&eacute;di&eacute;".utf8)[...]))
         #expect(!HTMLQuoteFinder.mayHoldForwardBanner(Array("<div>El lun, 21 nov 2026, Ana escribió:</div>".utf8)[...]))
+        // Only text counts: a stem inside a tag's attributes is not a banner.
+        #expect(!HTMLQuoteFinder.mayHoldForwardBanner(Array("<div class=\"forwarded transfer\">Hola</div>".utf8)[...]))
+        #expect(HTMLQuoteFinder.mayHoldForwardBanner(Array("<div style=\"a>b\">Forwarded message".utf8)[...]))
+        #expect(HTMLQuoteFinder.mayHoldForwardBanner(Array("Hola <3 ---- Forwarded message ----<br>".utf8)[...]))
         let forward = "<div>Mira esto</div><div class=\"gmail_quote\"><div>---------- Forwarded message ---------<br>De: Ana</div></div>"
         #expect(trimmer.trim(html: forward).cut == nil)
         #expect(trimmer.trim(html: forward).text.contains("Forwarded message"))
