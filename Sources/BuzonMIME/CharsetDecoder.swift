@@ -26,6 +26,15 @@ enum CharsetDecoder {
 
     /// The hand-written decoder for `name`, nil when iconv must be asked.
     static func known(_ name: String) -> Known? {
+        // The spellings nearly all mail uses, compared as they are: building the key costs
+        // an array and a string, and this runs for every text part and encoded word.
+        switch name {
+        case "utf-8", "UTF-8", "utf8", "UTF8": return .utf8
+        case "iso-8859-1", "ISO-8859-1", "windows-1252", "Windows-1252", "WINDOWS-1252": return .singleByte(.windows1252)
+        case "us-ascii", "US-ASCII": return .ascii
+        case "iso-8859-15", "ISO-8859-15": return .singleByte(.latin9)
+        default: break
+        }
         switch key(name) {
         case "usascii", "ascii", "ansix3.41968", "646", "us": return .ascii
         case "utf8", "unicode11utf8": return .utf8
