@@ -148,7 +148,7 @@ struct HTMLTextRenderer {
             if tag.isEnd || HTMLTextRenderer.headElements.contains(tag.name) { return }
             inHead = false
         }
-        guard let kind = HTMLTextRenderer.kinds[tag.name] else { return }
+        guard let kind = HTMLTextRenderer.kinds.value(for: tag.name) else { return }
         switch kind {
         case .head: inHead = !tag.isEnd
         case .lineBreak: writer.hardBreak()
@@ -249,23 +249,21 @@ struct HTMLTextRenderer {
 
     private static let headElements: Set<String> = ["meta", "link", "title", "style", "script", "base", "noscript"]
 
-    private enum Kind {
+    private enum Kind: Sendable {
         case head, lineBreak, paragraph, heading, pre, blockquote, list, listItem, cell, anchor, block
     }
 
-    /// How each rendered element is laid out; one hash lookup per tag, unknown tags (`span`,
+    /// How each rendered element is laid out; one table lookup per tag, unknown tags (`span`,
     /// `b`, `font`, `o:p`) are inline and ignored.
-    private static let kinds: [String: Kind] = {
-        var kinds: [String: Kind] = [
-            "head": .head, "br": .lineBreak, "p": .paragraph, "pre": .pre, "blockquote": .blockquote,
-            "ul": .list, "ol": .list, "li": .listItem, "td": .cell, "th": .cell, "a": .anchor,
+    private static let kinds: ShortNameTable<Kind> = {
+        var kinds: [(String, Kind)] = [
+            ("head", .head), ("br", .lineBreak), ("p", .paragraph), ("pre", .pre), ("blockquote", .blockquote),
+            ("ul", .list), ("ol", .list), ("li", .listItem), ("td", .cell), ("th", .cell), ("a", .anchor),
         ]
-        for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] { kinds[heading] = .heading }
-        for block in ["div", "tr", "table", "dd", "dt", "dl", "section", "article", "header", "footer", "nav", "aside",
-                      "main", "form", "fieldset", "address", "figure", "figcaption", "center", "hr", "caption", "details",
-                      "summary", "body", "html", "tbody", "thead", "tfoot"] {
-            kinds[block] = .block
-        }
-        return kinds
+        kinds += ["h1", "h2", "h3", "h4", "h5", "h6"].map { ($0, Kind.heading) }
+        kinds += ["div", "tr", "table", "dd", "dt", "dl", "section", "article", "header", "footer", "nav", "aside",
+                  "main", "form", "fieldset", "address", "figure", "figcaption", "center", "hr", "caption", "details",
+                  "summary", "body", "html", "tbody", "thead", "tfoot"].map { ($0, Kind.block) }
+        return ShortNameTable(kinds)
     }()
 }
