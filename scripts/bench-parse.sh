@@ -25,17 +25,19 @@ swift build -c release --product buzon-bench 2>&1 | tail -1
 swift build -c release --product buzon 2>&1 | tail -1
 bin=$(swift build -c release --show-bin-path)
 
-# Optional peer: fast-mail-parser (Rust core) in a throw-away venv under /tmp. Never fatal.
+# Optional peer: fast-mail-parser (Rust core) in a throw-away venv under /tmp, timed twice:
+# with the same cheap reply trim as the other peers, and parsing + decoding only (the issue's
+# peer figure, less work than Buzón's parse + decode + trim). Never fatal.
 extra=()
 venv=/tmp/buzon-bench-fast-mail-parser-venv
 if [[ ${FAST_MAIL_PARSER:-1} != 0 ]] && command -v python3 >/dev/null; then
     if [[ -x $venv/bin/python ]] && "$venv/bin/python" -c 'import fast_mail_parser' 2>/dev/null; then
-        extra=(--extra-peer "fast-mail-parser=$venv/bin/python")
+        extra=(--extra-peer "fast-mail-parser=$venv/bin/python" --extra-peer "fast-mail-parser-untrimmed=$venv/bin/python")
     elif timeout 60 python3 -m pip download --quiet --no-deps -d "$work/wheel" fast-mail-parser >/dev/null 2>&1 \
         && python3 -m venv "$venv" >/dev/null 2>&1 \
         && timeout 120 "$venv/bin/pip" install --quiet --no-index --find-links "$work/wheel" fast-mail-parser >/dev/null 2>&1 \
         && "$venv/bin/python" -c 'import fast_mail_parser' 2>/dev/null; then
-        extra=(--extra-peer "fast-mail-parser=$venv/bin/python")
+        extra=(--extra-peer "fast-mail-parser=$venv/bin/python" --extra-peer "fast-mail-parser-untrimmed=$venv/bin/python")
     else
         echo "peer fast-mail-parser: not installable here (no network, no wheel or no venv); skipped"
     fi
