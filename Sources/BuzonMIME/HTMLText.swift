@@ -21,13 +21,14 @@ public enum HTMLText {
         return renderer.render().text
     }
 
-    /// The text up to the first start tag `stop` accepts (the reply trimmer's quote cut),
-    /// in the same single pass; `stop` sees the tag and a tokenizer positioned after it,
-    /// which it may copy to look ahead. `stopped` tells whether it cut.
-    package static func plainText(fromHTML bytes: [UInt8],
-                                  stoppingAt stop: (HTMLTag, HTMLTokenizer) -> Bool) -> (text: String, stopped: Bool) {
+    /// The text, as UTF-8, up to the first start tag `stop` accepts (the reply trimmer's
+    /// quote cut), in the same single pass; `stop` sees the tag and a tokenizer positioned
+    /// after it, which it may copy to look ahead. `stopped` tells whether it cut. Bytes, not
+    /// a `String`: the trimmer splits them into lines and makes one `String` at the end.
+    package static func plainTextBytes(fromHTML bytes: [UInt8],
+                                       stoppingAt stop: (HTMLTag, HTMLTokenizer) -> Bool) -> (bytes: [UInt8], stopped: Bool) {
         var renderer = HTMLTextRenderer(bytes: bytes)
-        return renderer.render(stoppingAt: stop)
+        return renderer.renderBytes(stoppingAt: stop)
     }
 
     /// The first `count` non-blank lines of `plainText(fromHTML:)`'s text, exactly, rendering

@@ -16,6 +16,12 @@ struct HTMLTextRenderer {
     /// Renders up to the end, or up to the first start tag `stop` accepts (it sees the tag
     /// and the tokenizer positioned after it, to look ahead on a copy).
     mutating func render(stoppingAt stop: (HTMLTag, HTMLTokenizer) -> Bool = { _, _ in false }) -> (text: String, stopped: Bool) {
+        let (bytes, stopped) = renderBytes(stoppingAt: stop)
+        return (String(decoding: bytes, as: UTF8.self), stopped)
+    }
+
+    /// `render`'s text as UTF-8 bytes.
+    mutating func renderBytes(stoppingAt stop: (HTMLTag, HTMLTokenizer) -> Bool) -> (bytes: [UInt8], stopped: Bool) {
         var stopped = false
         while let token = tokenizer.next() {
             switch token {
@@ -33,7 +39,7 @@ struct HTMLTextRenderer {
             if stopped { break }
         }
         closeLink()
-        return (writer.finish(), stopped)
+        return (writer.finishedBytes(), stopped)
     }
 
     /// Renders only until the text holds more than `count` non-blank lines, then stops

@@ -94,6 +94,11 @@ struct HTMLTextWriter {
     /// The text with trailing spaces removed from every line and blank runs (including lines
     /// that held only `&nbsp;` or quote prefixes) reduced to one blank line.
     func finish() -> String {
+        String(decoding: finishedBytes(), as: UTF8.self)
+    }
+
+    /// `finish()`'s UTF-8, for callers that go on working on bytes (the reply trimmer).
+    func finishedBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var blankRun = 0
@@ -112,6 +117,6 @@ struct HTMLTextWriter {
             }
             lineStart = lineEnd + 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -22,18 +22,18 @@ enum HTMLQuoteFinder {
     /// it within the first few hundred bytes of the quote).
     static let forwardPeekBytes = 2_048
 
-    /// The text of the HTML before its quote, rendered in one pass with the search.
+    /// The text (UTF-8) of the HTML before its quote, rendered in one pass with the search.
     /// `cut` is false when there is no quote, when it is a forward, or when the sender
     /// answered inline (text between the quoted blocks): then the text is the whole body,
     /// and the text rules keep the answers with their context.
-    static func textBeforeQuote(in bytes: [UInt8]) -> (text: String, cut: Bool) {
+    static func textBeforeQuote(in bytes: [UInt8]) -> (text: [UInt8], cut: Bool) {
         var decided = false
-        let result = HTMLText.plainText(fromHTML: bytes) { tag, tokenizer in
+        let result = HTMLText.plainTextBytes(fromHTML: bytes) { tag, tokenizer in
             guard !decided, isQuoteStart(tag, bytes: bytes) else { return false }
             decided = true
             return !startsWithForward(bytes, at: tag.range.lowerBound) && !hasInlineAnswers(after: tag, continuing: tokenizer)
         }
-        return (result.text, result.stopped)
+        return (result.bytes, result.stopped)
     }
 
     /// True when visible text follows a closed `blockquote` outside any other one, i.e. the

@@ -16,7 +16,12 @@ struct ReplyText {
     private let keyRanges: [Range<Int>]
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        self.init(utf8: Array(text.utf8))
+    }
+
+    /// `utf8` must be valid UTF-8 (the HTML renderer's output is).
+    init(utf8: [UInt8]) {
+        bytes = utf8
         var lines: [Range<Int>] = []
         var start = 0
         var index = 0

@@ -75,7 +75,8 @@ public struct ReplyTrimmer: Sendable {
     public func trim(html: String, forwarded: Bool) -> TrimmedReply {
         guard !forwarded else { return trim(text: HTMLText.plainText(fromHTML: html), forwarded: true) }
         let (text, cut) = HTMLQuoteFinder.textBeforeQuote(in: Array(html.utf8))
-        let trimmed = trim(text: text, forwarded: false)
+        var cutter = TextReplyCutter(reply: ReplyText(utf8: text), markerKeys: markerKeys, forwarded: false)
+        let trimmed = cutter.trim()
         return TrimmedReply(text: trimmed.text, cut: trimmed.cut ?? (cut ? .htmlQuote : nil))
     }
 

@@ -22,7 +22,11 @@ struct TextReplyCutter {
 
     /// `markerKeys`: the `LetterKey`s of the reply markers, none empty.
     init(text: String, markerKeys: [[UInt8]], forwarded: Bool) {
-        reply = ReplyText(text)
+        self.init(reply: ReplyText(text), markerKeys: markerKeys, forwarded: forwarded)
+    }
+
+    init(reply: ReplyText, markerKeys: [[UInt8]], forwarded: Bool) {
+        self.reply = reply
         self.forwarded = forwarded
         self.markerKeys = markerKeys
     }
