@@ -1,6 +1,6 @@
 /// Builds the MIME tree (RFC 2045/2046) over the input bytes in one pass per level.
 ///
-/// Boundaries are found with `memmem` on the raw bytes, leaves are transfer-decoded
+/// Boundaries are found with `BoundarySearcher` (`memchr` on dashes) on the raw bytes, leaves are transfer-decoded
 /// straight into their final buffers; nothing else is copied. Nesting is bounded by
 /// `Limits.maxNestingDepth` (recursion depth) and the number of parts by `Limits.maxParts`.
 struct MIMETreeParser {

@@ -4,7 +4,7 @@
 /// size and `Limits`. Whatever it cannot understand it guesses at and records in
 /// `Message.diagnostics`.
 ///
-/// Cost: one pass over the header blocks, a Horspool search per multipart level for its
+/// Cost: one pass over the header blocks, a `memchr`-driven delimiter search (`BoundarySearcher`) per multipart level for its
 /// boundary, and one decoding pass per leaf straight into its final buffer. Strings are
 /// built only for values that end up in the `Message`.
 public struct MessageParser: Sendable {

@@ -1,4 +1,4 @@
-/// Finds multipart delimiter lines (RFC 2046 §5.1.1) with `memmem`.
+/// Finds multipart delimiter lines (RFC 2046 §5.1.1) with `BoundarySearcher`.
 enum MultipartScanner {
     struct Delimiter {
         /// Offset of the first `-` of the delimiter line.

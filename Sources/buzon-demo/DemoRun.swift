@@ -100,7 +100,7 @@ final class DemoRun {
         let output = Pipe()
         process.standardOutput = output
         let log = FileHandle(forWritingAtPath: work + "/buzon.log") ?? {
-            FileManager.default.createFile(atPath: work + "/buzon.log", contents: nil)
+            _ = FileManager.default.createFile(atPath: work + "/buzon.log", contents: nil)
             return FileHandle(forWritingAtPath: work + "/buzon.log")!
         }()
         log.seekToEndOfFile()

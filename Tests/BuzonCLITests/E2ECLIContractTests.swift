@@ -253,7 +253,7 @@ struct E2ECLIContractTests {
         try desk.succeed(["reply", number, "--from", "marta.rios@empresa.com", "--text", "Hola Ana: ya corregimos la firma."])
         try desk.succeed(["note", number, "--text", "Cliente con cierre de mes", "--by", "marta"])
         try desk.succeed(["log-time", number, "--who", "MRR", "--minutes", "25", "--text", "Revisión"])
-        var ticket = try desk.ticket(number)
+        let ticket = try desk.ticket(number)
         #expect(ticket.string("state") == "answered")
         let types = ticket.objects("events").compactMap { $0.string("type") }
         #expect(types.contains("staff_replied") && types.contains("note") && types.contains("time_logged"))
