@@ -6,8 +6,9 @@ import Glibc
 /// crosses a base64 attachment at memory speed and stops rarely in text; each stop is
 /// checked with one `memcmp`. A run of dashes that is not the needle (`-----Mensaje
 /// original-----`, a rule line) is stepped over as a whole after checking the one place in
-/// it where the needle could still start, so even dash-heavy text costs one `memchr` per run. (Horspool, used before, skipped only a few bytes per step on base64
-/// because a boundary shares most of its characters with the base64 alphabet.)
+/// it where the needle could still start, so even dash-heavy text costs one `memchr` per
+/// run. (Horspool, used before, skipped only a few bytes per step on base64, because a
+/// boundary shares most of its characters with the base64 alphabet.)
 struct BoundarySearcher {
     let needle: [UInt8]
     /// The dashes the needle starts with (2 plus any the boundary starts with).
@@ -27,8 +28,9 @@ struct BoundarySearcher {
             let stop = end &- length
             var position = from
             while position <= stop {
-                guard let found = memchr(base + position, Int32(ASCII.dash), stop &- position &+ 1) else { return nil }
-                let candidate = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                guard let candidate = ByteScan.firstIndex(of: ASCII.dash, in: bytes, from: position, to: stop &+ 1) else {
+                    return nil
+                }
                 if memcmp(base + candidate, patternBase, length) == 0 { return candidate }
                 // Not here. Inside this run of dashes the needle can only start where its own
                 // leading dashes end with the run (its next byte is not a dash); check that

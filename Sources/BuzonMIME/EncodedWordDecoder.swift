@@ -74,10 +74,8 @@ enum EncodedWordDecoder {
     /// than walked byte by byte; other strings take the loop below.
     static func containsEncodedWordStart(_ text: String) -> Bool {
         let found: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress else { return false }
             var from = 0
-            while from < bytes.count, let hit = memchr(base + from, Int32(ASCII.equals), bytes.count - from) {
-                let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            while let at = ByteScan.firstIndex(of: ASCII.equals, in: bytes, from: from, to: bytes.count) {
                 if at + 1 < bytes.count && bytes[at + 1] == ASCII.question { return true }
                 from = at + 1
             }

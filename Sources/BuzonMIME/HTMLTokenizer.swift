@@ -49,10 +49,17 @@ package struct HTMLTokenizer {
     }
 
     private func startsMarkup(at index: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { HTMLTokenizer.startsMarkup($0, at: index) }
+    }
+
+    /// Whether the `<` at `index` starts a tag, comment or declaration (else it is text):
+    /// a letter, `!` or `?` follows, or `/` and a letter. The reply trimmer skips markup the
+    /// same way when it scans raw HTML.
+    package static func startsMarkup(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index + 1 < bytes.count else { return false }
         let next = bytes[index + 1]
-        if HTMLTokenizer.isLetter(next) || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") { return true }
-        return next == UInt8(ascii: "/") && index + 2 < bytes.count && HTMLTokenizer.isLetter(bytes[index + 2])
+        if isLetter(next) || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") { return true }
+        return next == UInt8(ascii: "/") && index + 2 < bytes.count && isLetter(bytes[index + 2])
     }
 
     private mutating func markup() -> Token {

@@ -57,9 +57,7 @@ struct HeaderBlockParser {
     /// The line starting at `from`: where its content ends (before CR LF / LF) and where the next starts.
     @inline(__always)
     static func line(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> (contentEnd: Int, next: Int) {
-        guard let base = bytes.baseAddress, from < end,
-              let found = memchr(base + from, Int32(ASCII.lf), end &- from) else { return (end, end) }
-        let newline = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+        guard let newline = ByteScan.firstIndex(of: ASCII.lf, in: bytes, from: from, to: end) else { return (end, end) }
         let contentEnd = newline > from && bytes[newline &- 1] == ASCII.cr ? newline &- 1 : newline
         return (contentEnd, newline &+ 1)
     }

@@ -1,4 +1,5 @@
 import Glibc
+import BuzonMIME
 
 /// Byte-level comparisons for the line rules: ASCII case folding only (the patterns'
 /// non-ASCII letters, like the `ó` of `escribió:`, are matched exactly).
@@ -37,8 +38,7 @@ enum ByteMatch {
                 var index = 0
                 let last = text.count &- pattern.count
                 while index <= last {
-                    guard let found = memchr(base + index, Int32(first), last &- index &+ 1) else { return false }
-                    let position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                    guard let position = ByteScan.firstIndex(of: first, in: text, from: index, to: last &+ 1) else { return false }
                     if memcmp(base + position, wanted, pattern.count) == 0 { return true }
                     index = position &+ 1
                 }

@@ -1,4 +1,3 @@
-import Glibc
 import BuzonMIME
 
 /// Finds where the quoted history starts in an HTML reply, from the markup mail clients
@@ -135,19 +134,22 @@ enum HTMLQuoteFinder {
     }
 
     /// True when the text of `html` (outside its tags) holds one of `ReplyText.forwardStems`,
-    /// ASCII case ignored. A banner is a whole rendered line, which only text nodes make;
-    /// tags (Outlook's long `style` attributes) are jumped over with `memchr`, and text bytes
-    /// that cannot start a stem are passed over with one table load each.
+    /// ASCII case ignored. A banner is a whole rendered line, which only text nodes make.
+    /// Markup (Outlook's long `style` attributes) is jumped over with `memchr` to the first
+    /// `>`, starting where `HTMLTokenizer` starts markup: the tokenizer's markup never ends
+    /// before that `>`, so no rendered text is skipped. Text bytes that cannot start a stem
+    /// are passed over with one table load each.
     static func mayHoldForwardBanner(_ html: ArraySlice<UInt8>) -> Bool {
         html.withUnsafeBufferPointer { raw in
             stemStarts.withUnsafeBufferPointer { starts in
-                guard let base = raw.baseAddress else { return false }
                 var index = 0
                 while index < raw.count {
                     let byte = raw[index]
-                    if byte == UInt8(ascii: "<"), startsMarkup(raw, at: index) {
-                        guard let close = memchr(base + index, Int32(UInt8(ascii: ">")), raw.count &- index) else { return false }
-                        index = UnsafePointer<UInt8>(close.assumingMemoryBound(to: UInt8.self)) - base &+ 1
+                    if byte == UInt8(ascii: "<"), HTMLTokenizer.startsMarkup(raw, at: index) {
+                        guard let close = ByteScan.firstIndex(of: UInt8(ascii: ">"), in: raw, from: index, to: raw.count) else {
+                            return false
+                        }
+                        index = close &+ 1
                         continue
                     }
                     if starts[Int(byte)] && startsStem(raw, at: index) { return true }
@@ -156,15 +158,6 @@ enum HTMLQuoteFinder {
                 return false
             }
         }
-    }
-
-    /// Where `HTMLTokenizer` starts a tag or comment (else `<` is text): the markup skipped
-    /// here always ends at or after the first `>`, so no text the renderer shows is skipped.
-    private static func startsMarkup(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        guard index &+ 1 < raw.count else { return false }
-        let next = raw[index &+ 1]
-        if HTMLTokenizer.isLetter(next) || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") { return true }
-        return next == UInt8(ascii: "/") && index &+ 2 < raw.count && HTMLTokenizer.isLetter(raw[index &+ 2])
     }
 
     private static func startsStem(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
