@@ -9,7 +9,7 @@ import Testing
         try #require(FileManager.default.isExecutableFile(atPath: demo.path), "buzon-demo is not built at \(demo.path)")
         // Output to a file, not a pipe: a server the demo starts must not hold our reader open.
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("buzon-demo-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let handle = try FileHandle(forWritingTo: output)
         let process = Process()
