@@ -12,29 +12,26 @@ enum CharsetDecoder {
 
     /// The charset name as a lookup key: quotes, RFC 2231 `*language` and `:year` suffixes, case,
     /// and the separators `-`, `_`, space removed (`ISO_8859-1` == `iso-8859-1` == `iso88591`).
+    ///
+    /// Written straight into the string's storage: a name of up to 15 bytes makes a small string,
+    /// so no allocation, and this runs for every text part and encoded word.
     static func key(_ name: String) -> String {
-        var out = [UInt8]()
-        for byte in name.utf8 {
-            if byte == ASCII.quote || byte == ASCII.dash || byte == ASCII.underscore || ASCII.isWhitespace(byte) {
-                continue
+        String(unsafeUninitializedCapacity: name.utf8.count) { out in
+            var count = 0
+            for byte in name.utf8 {
+                if byte == ASCII.quote || byte == ASCII.dash || byte == ASCII.underscore || ASCII.isWhitespace(byte) {
+                    continue
+                }
+                if byte == 0x2A || byte == ASCII.colon { break }  // `*language` (RFC 2231), `:1987` year suffix
+                out[count] = ASCII.lower(byte)
+                count += 1
             }
-            if byte == 0x2A || byte == ASCII.colon { break }  // `*language` (RFC 2231), `:1987` year suffix
-            out.append(ASCII.lower(byte))
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The hand-written decoder for `name`, nil when iconv must be asked.
     static func known(_ name: String) -> Known? {
-        // The spellings nearly all mail uses, compared as they are: building the key costs
-        // an array and a string, and this runs for every text part and encoded word.
-        switch name {
-        case "utf-8", "UTF-8", "utf8", "UTF8": return .utf8
-        case "iso-8859-1", "ISO-8859-1", "windows-1252", "Windows-1252", "WINDOWS-1252": return .singleByte(.windows1252)
-        case "us-ascii", "US-ASCII": return .ascii
-        case "iso-8859-15", "ISO-8859-15": return .singleByte(.latin9)
-        default: break
-        }
         switch key(name) {
         case "usascii", "ascii", "ansix3.41968", "646", "us": return .ascii
         case "utf8", "unicode11utf8": return .utf8
