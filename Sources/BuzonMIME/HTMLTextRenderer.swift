@@ -109,9 +109,8 @@ struct HTMLTextRenderer {
                 writer.append(byte)
             default:
                 // Plain bytes go in runs: one flush and one copy per word, not per byte.
-                var runEnd = index + 1
-                while runEnd < range.upperBound, !HTMLTextRenderer.needsAttention(bytes[runEnd]) { runEnd += 1 }
-                writer.append(contentsOf: bytes[index..<runEnd])
+                let runEnd = HTMLTextRenderer.plainRunEnd(bytes, from: index + 1, to: range.upperBound)
+                bytes.withUnsafeBufferPointer { writer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[index..<runEnd])) }
                 index = runEnd
                 continue
             }
@@ -119,11 +118,21 @@ struct HTMLTextRenderer {
         }
     }
 
-    /// The bytes `text(_:)` handles one by one: entities, white space, and the lead bytes
-    /// of the invisible characters it drops (U+200B…, U+FEFF).
-    @inline(__always)
-    private static func needsAttention(_ byte: UInt8) -> Bool {
-        switch byte {
+    /// The end of the run of plain bytes from `start`: the first byte `text(_:)` handles one
+    /// by one (entities, white space, and the lead bytes of the invisible characters it
+    /// drops, U+200B… and U+FEFF), or `end`.
+    private static func plainRunEnd(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { raw in
+            needsAttention.withUnsafeBufferPointer { attention in
+                var index = start
+                while index < end, !attention[Int(raw[index])] { index &+= 1 }
+                return index
+            }
+        }
+    }
+
+    private static let needsAttention: [Bool] = (0..<256).map { byte in
+        switch UInt8(byte) {
         case UInt8(ascii: "&"), 0x20, 0x09, 0x0C, 0x0A, 0x0D, 0xE2, 0xEF: true
         default: false
         }

@@ -48,7 +48,7 @@ struct HTMLTextWriter {
     }
 
     /// A run of visible bytes: the same as appending them one by one.
-    mutating func append(contentsOf run: ArraySlice<UInt8>) {
+    mutating func append(contentsOf run: UnsafeBufferPointer<UInt8>) {
         flush()
         bytes.append(contentsOf: run)
     }
@@ -88,7 +88,10 @@ struct HTMLTextWriter {
     }
 
     private mutating func writeLinePrefix() {
-        for _ in 0..<quoteDepth { bytes.append(contentsOf: [UInt8(ascii: ">"), 0x20]) }
+        for _ in 0..<quoteDepth {
+            bytes.append(UInt8(ascii: ">"))
+            bytes.append(0x20)
+        }
     }
 
     /// The text with trailing spaces removed from every line and blank runs (including lines
@@ -101,21 +104,25 @@ struct HTMLTextWriter {
     func finishedBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var blankRun = 0
-        var lineStart = 0
-        while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            var trimmedEnd = lineEnd
-            while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09 { trimmedEnd -= 1 }
-            if trimmedEnd == lineStart {
-                blankRun += 1
-            } else {
-                if !out.isEmpty { out.append(contentsOf: repeatElement(0x0A, count: min(blankRun, 1) + 1)) }
-                out.append(contentsOf: bytes[lineStart..<trimmedEnd])
-                blankRun = 0
+        bytes.withUnsafeBufferPointer { raw in
+            var blankRun = 0
+            var lineStart = 0
+            while lineStart <= raw.count {
+                let lineEnd = ByteScan.firstIndex(of: 0x0A, in: raw, from: lineStart, to: raw.count) ?? raw.count
+                var trimmedEnd = lineEnd
+                while trimmedEnd > lineStart, raw[trimmedEnd - 1] == 0x20 || raw[trimmedEnd - 1] == 0x09 { trimmedEnd -= 1 }
+                if trimmedEnd == lineStart {
+                    blankRun += 1
+                } else {
+                    if !out.isEmpty {
+                        out.append(0x0A)
+                        if blankRun > 0 { out.append(0x0A) }
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[lineStart..<trimmedEnd]))
+                    blankRun = 0
+                }
+                lineStart = lineEnd + 1
             }
-            lineStart = lineEnd + 1
         }
         return out
     }

@@ -41,11 +41,21 @@ package struct HTMLTokenizer {
             return markup()
         }
         let start = position
-        position += 1
-        while position < bytes.count, !(bytes[position] == UInt8(ascii: "<") && startsMarkup(at: position)) {
-            position += 1
-        }
+        position = textEnd(from: position + 1)
         return .text(start..<position)
+    }
+
+    /// Where the text starting before `from` ends: the next `<` that starts markup, found
+    /// with `memchr` (text is most of the bytes of mail HTML, and `<` is rare in it).
+    private func textEnd(from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { raw in
+            var index = start
+            while let open = ByteScan.firstIndex(of: UInt8(ascii: "<"), in: raw, from: index, to: raw.count) {
+                if HTMLTokenizer.startsMarkup(raw, at: open) { return open }
+                index = open &+ 1
+            }
+            return raw.count
+        }
     }
 
     private func startsMarkup(at index: Int) -> Bool {
@@ -101,35 +111,41 @@ package struct HTMLTokenizer {
 
     /// Index of the `>` closing the tag, honouring quoted attribute values.
     private mutating func tagEnd(from start: Int, tagStart: Int) -> Int? {
-        var index = start
-        var afterEquals = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ">") { return index }
-            if afterEquals, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                guard let closing = closingQuote(byte, from: index + 1) else {
-                    return firstIndex(of: UInt8(ascii: ">"), from: tagStart)
-                }
-                index = closing + 1
-                afterEquals = false
-                continue
-            }
-            if byte == UInt8(ascii: "=") {
-                afterEquals = true
-            } else if !HTMLTokenizer.isSpace(byte) {
-                afterEquals = false
-            }
-            index += 1
+        var noDoubleQuoteFrom = self.noDoubleQuoteFrom
+        var noSingleQuoteFrom = self.noSingleQuoteFrom
+        defer {
+            self.noDoubleQuoteFrom = noDoubleQuoteFrom
+            self.noSingleQuoteFrom = noSingleQuoteFrom
         }
-        return nil
-    }
-
-    private mutating func closingQuote(_ quote: UInt8, from start: Int) -> Int? {
-        let knownAbsent = quote == UInt8(ascii: "\"") ? noDoubleQuoteFrom : noSingleQuoteFrom
-        if start >= knownAbsent { return nil }
-        if let found = firstIndex(of: quote, from: start) { return found }
-        if quote == UInt8(ascii: "\"") { noDoubleQuoteFrom = start } else { noSingleQuoteFrom = start }
-        return nil
+        return bytes.withUnsafeBufferPointer { raw in
+            var index = start
+            var afterEquals = false
+            while index < raw.count {
+                let byte = raw[index]
+                if byte == UInt8(ascii: ">") { return index }
+                if afterEquals, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    let isDouble = byte == UInt8(ascii: "\"")
+                    let valueStart = index + 1
+                    let closing = valueStart >= (isDouble ? noDoubleQuoteFrom : noSingleQuoteFrom)
+                        ? nil : ByteScan.firstIndex(of: byte, in: raw, from: valueStart, to: raw.count)
+                    guard let closing else {
+                        if isDouble { noDoubleQuoteFrom = min(noDoubleQuoteFrom, valueStart) }
+                        else { noSingleQuoteFrom = min(noSingleQuoteFrom, valueStart) }
+                        return ByteScan.firstIndex(of: UInt8(ascii: ">"), in: raw, from: tagStart, to: raw.count)
+                    }
+                    index = closing + 1
+                    afterEquals = false
+                    continue
+                }
+                if byte == UInt8(ascii: "=") {
+                    afterEquals = true
+                } else if !HTMLTokenizer.isSpace(byte) {
+                    afterEquals = false
+                }
+                index += 1
+            }
+            return nil
+        }
     }
 
     private mutating func rawText(until element: String) -> Token {
@@ -150,12 +166,7 @@ package struct HTMLTokenizer {
     // MARK: Byte helpers
 
     private func firstIndex(of byte: UInt8, from start: Int) -> Int? {
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == byte { return index }
-            index += 1
-        }
-        return nil
+        bytes.withUnsafeBufferPointer { ByteScan.firstIndex(of: byte, in: $0, from: start, to: $0.count) }
     }
 
     private func find(_ needle: String, from start: Int) -> Int? {

@@ -56,38 +56,81 @@ public struct HeaderFields: Sendable, Sequence {
         return result
     }
 
-    /// FNV-1a over the ASCII-lower-cased UTF-8 of a field name: equal for names that are
-    /// equal ignoring ASCII case (a match is still confirmed by comparing the names).
+    /// A hash of the ASCII-lower-cased UTF-8 of a field name: equal for names that are equal
+    /// ignoring ASCII case (a match is still confirmed by comparing the names).
     static func key(_ name: String) -> UInt64 {
         if let key = name.utf8.withContiguousStorageIfAvailable(key) { return key }
         return Array(name.utf8).withUnsafeBufferPointer { key($0) }
     }
 
+    /// Eight bytes per step, lower-cased all at once: every lookup hashes its name
+    /// (`Content-Transfer-Encoding` is 25 bytes), and a byte-at-a-time hash was 1.5 % of a
+    /// text-only parse. Each step is injective for a given state (the multiplier is odd);
+    /// the length is mixed in first, so the zero padding of the last word cannot collide.
     static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64((byte >= 65 && byte <= 90) ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        let raw = UnsafeRawBufferPointer(bytes)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            hash = mix(hash, lowercased(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        if offset < raw.count {
+            var tail: UInt64 = 0
+            for index in offset..<raw.count { tail |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
+            hash = mix(hash, lowercased(tail))
         }
         return hash
     }
 
-    /// The first value of each of `names` (case-insensitive), keyed by the spelling given,
-    /// found in one pass over the fields; names absent from the block are absent here.
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let product = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return product ^ (product >> 32)
+    }
+
+    /// Each byte of `word` in `A`…`Z` gets its 0x20 bit: a byte's low seven bits plus 0x3F
+    /// reach bit 7 exactly when they are ≥ 0x41, plus 0x25 when they are ≥ 0x5B, and no sum
+    /// carries into the next byte; bytes with bit 7 set are left alone.
+    @inline(__always)
+    static func lowercased(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low = word & (0x7F &* ones)
+        let atLeastA = low &+ (0x3F &* ones)
+        let pastZ = low &+ (0x25 &* ones)
+        let upper = atLeastA & ~pastZ & ~word & (0x80 &* ones)
+        return word | (upper >> 2)
+    }
+
+    /// A fixed list of field names with their lookup keys computed once: callers that ask
+    /// for the same names in every message keep one in a `static let`.
+    public struct NameList: Sendable {
+        public let names: [String]
+        fileprivate let keys: [UInt64]
+
+        public init(_ names: [String]) {
+            self.names = names
+            keys = names.map(HeaderFields.key)
+        }
+    }
+
+    /// The first value of each of `list`'s names (case-insensitive), by position in the
+    /// list (nil when the block has no such field), found in one pass over the fields.
     ///
     /// Why: a caller asking for many names (the auto-reply detector asks for nine) would
-    /// otherwise scan every field once per name.
-    public func firstValues(_ names: [String]) -> [String: String] {
+    /// otherwise scan every field once per name; positions instead of a dictionary keyed by
+    /// name spare hashing the names of every message.
+    public func firstValues(_ list: NameList) -> [String?] {
+        var found = [String?](repeating: nil, count: list.names.count)
         // Keys first: most fields match none of the names by key alone, which spares the
         // comparison (and the retain of each name) for nearly every pair.
-        let keys = names.map(HeaderFields.key)
-        var found: [String: String] = [:]
         fields.withUnsafeBufferPointer { fields in
-            for index in fields.indices {
-                let key = fields[index].nameKey
-                for (position, nameKey) in keys.enumerated() where nameKey == key {
-                    let name = names[position]
-                    if found[name] == nil && fields[index].name.caseInsensitiveEquals(name) {
-                        found[name] = fields[index].rawValue
+            list.keys.withUnsafeBufferPointer { keys in
+                for index in fields.indices {
+                    let key = fields[index].nameKey
+                    for position in keys.indices where keys[position] == key && found[position] == nil
+                        && fields[index].name.caseInsensitiveEquals(list.names[position]) {
+                        found[position] = fields[index].rawValue
                     }
                 }
             }

@@ -24,6 +24,31 @@ import Testing
         #expect(decode([0xA4, 0xBD], "iso-8859-1").0 == "¤½")
     }
 
+    /// `validUTF8` (decode, then compare) must agree with the standard library's
+    /// `String(validating:as:)` on every input: valid text in every scalar length, and text
+    /// with truncated, overlong, surrogate and stray continuation bytes mixed in.
+    @Test func validUTF8AgreesWithTheStandardLibrary() {
+        var random = RobustnessTests.SeededGenerator(state: 2026)
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("ñ".utf8), Array("€".utf8), Array("😀".utf8), Array("\u{FFFD}".utf8),
+            [0x80], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xFF], [0xF4, 0x90, 0x80, 0x80],
+        ]
+        var invalid = 0
+        for round in 0..<4_000 {
+            var bytes: [UInt8] = []
+            let validOnly = round % 2 == 0
+            for _ in 0..<Int.random(in: 0...24, using: &random) {
+                let piece = pieces[Int.random(in: 0..<(validOnly ? 5 : pieces.count), using: &random)]
+                bytes += piece
+            }
+            let expected = String(validating: bytes, as: UTF8.self)
+            let actual = bytes.withUnsafeBufferPointer { CharsetDecoder.validUTF8($0) }
+            #expect(actual == expected, "bytes \(bytes)")
+            if expected == nil { invalid += 1 }
+        }
+        #expect(invalid > 1_000)
+    }
+
     @Test func utf8AliasesAndInvalidBytes() {
         #expect(decode(Array("ñandú".utf8), "utf8") == ("ñandú", []))
         #expect(decode(Array("ñandú".utf8), "UTF-8") == ("ñandú", []))

@@ -11,6 +11,27 @@ import Testing
         return (result, diagnostics.map(\.code), bytes)
     }
 
+    /// The word-at-a-time lower-casing must equal ASCII lower-casing byte by byte, for
+    /// every byte value in every lane, and names equal ignoring case must share a key.
+    @Test func headerKeyLowercasesExactlyASCIILetters() {
+        for value in 0...255 {
+            let byte = UInt8(value)
+            let expected = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            for lane in 0..<8 {
+                let word = UInt64(byte) << (8 * UInt64(lane)) | 0x5A41_7A61_405B_7F80 & ~(0xFF << (8 * UInt64(lane)))
+                let lowered = HeaderFields.lowercased(word)
+                #expect(UInt8(truncatingIfNeeded: lowered >> (8 * UInt64(lane))) == expected, "byte \(value) lane \(lane)")
+            }
+        }
+        let names = ["Content-Transfer-Encoding", "CONTENT-TRANSFER-ENCODING", "content-transfer-encoding", "X-Ñ-Ä"]
+        #expect(HeaderFields.key(names[0]) == HeaderFields.key(names[1]))
+        #expect(HeaderFields.key(names[0]) == HeaderFields.key(names[2]))
+        let distinct = ["To", "Cc", "From", "Date", "Subject", "Sender", "Reply-To", "Message-ID", "In-Reply-To",
+                        "References", "Content-Type", "Content-Transfer-Encoding", "Content-Disposition",
+                        "Content-ID", "Return-Path", "X-Ñ-Ä", "X-ñ-ä", "a", "a\u{0}", ""]
+        #expect(Set(distinct.map(HeaderFields.key)).count == distinct.count)
+    }
+
     @Test func unfoldsAndKeepsDuplicatesInOrder() {
         let (result, codes, bytes) = parse("Subject: uno\r\n dos\r\n\tTres\r\nReceived: a\r\nreceived: b\r\n\r\ncuerpo")
         #expect(result.fields["subject"] == "uno dos\tTres")
