@@ -30,20 +30,22 @@ enum ByteMatch {
     /// Jumps between occurrences of the pattern's first byte with `memchr` and compares the
     /// rest with `memcmp`: the marker check runs this on every line of a reply.
     static func contains(_ text: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { contains($0, pattern) }
+    }
+
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
         guard let first = pattern.first else { return true }
         guard text.count >= pattern.count else { return false }
-        return text.withUnsafeBufferPointer { text in
-            pattern.withUnsafeBufferPointer { pattern in
-                guard let base = text.baseAddress, let wanted = pattern.baseAddress else { return false }
-                var index = 0
-                let last = text.count &- pattern.count
-                while index <= last {
-                    guard let position = ByteScan.firstIndex(of: first, in: text, from: index, to: last &+ 1) else { return false }
-                    if memcmp(base + position, wanted, pattern.count) == 0 { return true }
-                    index = position &+ 1
-                }
-                return false
+        return pattern.withUnsafeBufferPointer { pattern in
+            guard let base = text.baseAddress, let wanted = pattern.baseAddress else { return false }
+            var index = 0
+            let last = text.count &- pattern.count
+            while index <= last {
+                guard let position = ByteScan.firstIndex(of: first, in: text, from: index, to: last &+ 1) else { return false }
+                if memcmp(base + position, wanted, pattern.count) == 0 { return true }
+                index = position &+ 1
             }
+            return false
         }
     }
 

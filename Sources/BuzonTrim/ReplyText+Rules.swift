@@ -1,3 +1,5 @@
+import Glibc
+
 /// Line rules: each answers "does a quote, signature or footer start here?" for one line,
 /// looking at most a few lines around it. Byte comparisons only, no regular expressions.
 extension ReplyText {
@@ -5,11 +7,25 @@ extension ReplyText {
 
     /// True when line `index` (alone, or joined with up to two following lines when the desk
     /// rewrapped it) carries one of the marker keys.
+    ///
+    /// Runs on every line: the common answers (no marker, not the start of one) are found
+    /// on the key buffer's memory, without slicing it.
     func isMarker(_ index: Int, markerKeys: [[UInt8]]) -> Bool {
+        guard keyCount(index) >= 4 else { return false }
+        let (contains, mayStartOne) = keyBuffer(index) { key -> (Bool, Bool) in
+            var mayStartOne = false
+            for marker in markerKeys where !marker.isEmpty {
+                if ByteMatch.contains(key, marker) { return (true, false) }
+                if marker.count > key.count, marker.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
+                    mayStartOne = true
+                }
+            }
+            return (false, mayStartOne)
+        }
+        if contains { return true }
+        guard mayStartOne else { return false }
         let key = key(index)
-        guard key.count >= 4 else { return false }
         for marker in markerKeys where !marker.isEmpty {
-            if ByteMatch.contains(key[...], marker) { return true }
             guard ByteMatch.hasPrefix(marker[...], key) else { continue }
             var joined = Array(key)
             var next = index + 1
@@ -67,13 +83,13 @@ extension ReplyText {
 
     /// True when line `index` starts an Outlook `De:` / `Enviado:` / `Para:` / `Asunto:` block.
     func isOutlookBlock(_ index: Int) -> Bool {
-        guard !isQuoted(index), ReplyText.fieldName(content(index)).map(ReplyText.fromFields.contains) == true else {
+        guard !isQuoted(index), let name = ReplyText.fieldName(content(index)), ReplyText.isField(name, in: ReplyText.fromFields) else {
             return false
         }
         var fields = 0
         var next = index + 1
         while next < count, next <= index + 8 {
-            if let name = ReplyText.fieldName(content(next)), ReplyText.blockFields.contains(name) { fields += 1 }
+            if let name = ReplyText.fieldName(content(next)), ReplyText.isField(name, in: ReplyText.blockFields) { fields += 1 }
             next += 1
         }
         return fields >= 2
@@ -108,12 +124,17 @@ extension ReplyText {
 
     /// The lower-cased name of a `Name: value` line (`*From:*` as Gmail renders Outlook's
     /// bold labels included), nil when the line has no colon in its first 20 bytes.
-    static func fieldName(_ content: ArraySlice<UInt8>) -> [UInt8]? {
+    static func fieldName(_ content: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         let stripped = content.drop { $0 == UInt8(ascii: "*") }
         guard let colon = stripped.prefix(20).firstIndex(of: UInt8(ascii: ":")) else { return nil }
         var name = ByteMatch.trimmingTrailingSpaces(stripped[..<colon])
         while name.last == UInt8(ascii: "*") { name = name.dropLast() }
-        return name.map(ByteMatch.lower)
+        return name
+    }
+
+    /// Whether `name` (as written) is one of `names` (lower-case) ignoring ASCII case.
+    static func isField(_ name: ArraySlice<UInt8>, in names: [[UInt8]]) -> Bool {
+        names.contains { $0.count == name.count && ByteMatch.hasPrefix(name, $0, ignoringCase: true) }
     }
 
     static let fromFields = ByteMatch.bytes(["de", "from", "von", "da"])
@@ -128,26 +149,23 @@ extension ReplyText {
     /// The key is compared first: it almost always differs in length, while looking for the
     /// dashes scans the whole line (this runs on every line above the cut).
     func isOriginalMessageSeparator(_ index: Int) -> Bool {
-        let key = key(index)
-        guard ReplyText.originalMessageKeys.contains(where: { $0.count == key.count && $0.elementsEqual(key) }) else {
-            return false
-        }
+        guard keyEquals(index, anyOf: ReplyText.originalMessageKeys) else { return false }
         let line = line(index)
         return ByteMatch.contains(line, ReplyText.doubleDash) || ByteMatch.contains(line, ReplyText.doubleUnderscore)
     }
 
     /// A forwarded-message banner the sender means to share; never quoted (`>`).
     func isForwardMarker(_ index: Int) -> Bool {
-        guard !isQuoted(index), lines[index].count < 120 else { return false }
-        let key = key(index)
-        return ReplyText.forwardKeys.contains { $0.count == key.count && $0.elementsEqual(key) }
+        guard lines[index].count < 120, keyCount(index) >= ReplyText.shortestForwardKey, !isQuoted(index) else { return false }
+        return keyEquals(index, anyOf: ReplyText.forwardKeys)
     }
 
     /// `Enviado desde mi iPhone` and friends.
     func isMobileFooter(_ index: Int) -> Bool {
-        guard !isQuoted(index), lines[index].count <= 80 else { return false }
-        let key = key(index)
-        return ReplyText.footerKeyPrefixes.contains { ByteMatch.hasPrefix(key, $0) }
+        guard lines[index].count <= 80, keyCount(index) >= ReplyText.shortestFooterPrefix, !isQuoted(index) else {
+            return false
+        }
+        return keyHasPrefix(index, anyOf: ReplyText.footerKeyPrefixes)
     }
 
     /// RFC 3676 §4.3: the signature separator is "-- " alone on a line; clients that strip
@@ -184,6 +202,8 @@ extension ReplyText {
     /// HTML that has none of them cannot render to a forward banner (a test keeps this in
     /// step with `forwardKeys`). `HTMLQuoteFinder` checks them on the raw bytes before
     /// rendering a quote's first lines.
+    static let shortestForwardKey = forwardKeys.map(\.count).min() ?? 0
+    static let shortestFooterPrefix = footerKeyPrefixes.map(\.count).min() ?? 0
     static let forwardStems = ByteMatch.bytes(["reenviado", "forwarded", "encaminhada", "transf", "exp"])
     static let footerKeyPrefixes = ByteMatch.bytes([
         "enviadodesdemi", "sentfrommy", "enviadodesdeoutlook", "obteneroutlookpara", "getoutlookfor",

@@ -1,3 +1,6 @@
+import Glibc
+import BuzonMIME
+
 /// The lines of a reply body as UTF-8 byte ranges, for the line rules of `ReplyTrimmer`.
 ///
 /// Bytes rather than `Character`s because the rules only compare ASCII punctuation and
@@ -22,21 +25,36 @@ struct ReplyText {
     /// `utf8` must be valid UTF-8 (the HTML renderer's output is).
     init(utf8: [UInt8]) {
         bytes = utf8
-        var lines: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(start..<index)
-                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                start = index + 1
-            }
-            index += 1
-        }
-        if start < bytes.count { lines.append(start..<bytes.count) }
-        self.lines = lines
+        lines = ReplyText.lineRanges(of: utf8)
         (keyBytes, keyRanges) = ReplyText.keys(of: bytes, lines: lines)
+    }
+
+    /// Each line's range without its line end (CRLF, LF or a lone CR). Text without CR
+    /// (what the HTML renderer writes, and most decoded bodies) is split with `memchr`.
+    private static func lineRanges(of bytes: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { raw in
+            var start = 0
+            if ByteScan.firstIndex(of: 0x0D, in: raw, from: 0, to: raw.count) == nil {
+                while let end = ByteScan.firstIndex(of: 0x0A, in: raw, from: start, to: raw.count) {
+                    lines.append(start..<end)
+                    start = end + 1
+                }
+            } else {
+                var index = 0
+                while index < raw.count {
+                    let byte = raw[index]
+                    if byte == 0x0A || byte == 0x0D {
+                        lines.append(start..<index)
+                        if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
+                        start = index + 1
+                    }
+                    index += 1
+                }
+            }
+            if start < raw.count { lines.append(start..<raw.count) }
+        }
+        return lines
     }
 
     /// Every line's key, back to back in one buffer sized like the text and written in
@@ -83,17 +101,62 @@ struct ReplyText {
         return bytes[ReplyText.skipSpaces(bytes, from: range.lowerBound, to: range.upperBound)..<range.upperBound]
     }
 
+    /// Where line `index`'s content starts (after leading white space), as an offset.
+    ///
+    /// Why offsets here and in the tests below: the cutter asks these of nearly every line,
+    /// several times, and a returned `ArraySlice` costs a retain and a release each time.
+    private func contentStart(_ index: Int) -> Int {
+        let range = lines[index]
+        return ReplyText.skipSpaces(bytes, from: range.lowerBound, to: range.upperBound)
+    }
+
     func isBlank(_ index: Int) -> Bool {
-        content(index).isEmpty
+        contentStart(index) == lines[index].upperBound
     }
 
     /// A line of a `>` quote (RFC 3676 §4.5 quote marks, tolerating leading spaces).
     func isQuoted(_ index: Int) -> Bool {
-        content(index).first == UInt8(ascii: ">")
+        let start = contentStart(index)
+        return start < lines[index].upperBound && bytes[start] == UInt8(ascii: ">")
     }
 
     func key(_ index: Int) -> ArraySlice<UInt8> {
         keyBytes[keyRanges[index]]
+    }
+
+    /// Calls `body` with line `index`'s key in place (at least one byte long).
+    func keyBuffer<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = keyRanges[index]
+        return keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The length of line `index`'s key.
+    func keyCount(_ index: Int) -> Int {
+        keyRanges[index].count
+    }
+
+    /// Whether line `index`'s key is exactly one of `candidates` (compared length first).
+    func keyEquals(_ index: Int, anyOf candidates: [[UInt8]]) -> Bool {
+        let range = keyRanges[index]
+        return keyBytes.withUnsafeBufferPointer { keys in
+            candidates.contains { candidate in
+                candidate.count == range.count && candidate.withUnsafeBufferPointer { wanted in
+                    range.isEmpty || memcmp(keys.baseAddress! + range.lowerBound, wanted.baseAddress!, range.count) == 0
+                }
+            }
+        }
+    }
+
+    /// Whether line `index`'s key starts with one of `prefixes`.
+    func keyHasPrefix(_ index: Int, anyOf prefixes: [[UInt8]]) -> Bool {
+        let range = keyRanges[index]
+        return keyBytes.withUnsafeBufferPointer { keys in
+            prefixes.contains { prefix in
+                prefix.count <= range.count && prefix.withUnsafeBufferPointer { wanted in
+                    prefix.isEmpty || memcmp(keys.baseAddress! + range.lowerBound, wanted.baseAddress!, prefix.count) == 0
+                }
+            }
+        }
     }
 
     /// The lines in `range` joined with LF, leading and trailing blank lines removed.
@@ -102,10 +165,14 @@ struct ReplyText {
         var upper = range.upperBound
         while lower < upper, isBlank(lower) { lower += 1 }
         while upper > lower, isBlank(upper - 1) { upper -= 1 }
+        guard lower < upper else { return "" }
         var out: [UInt8] = []
-        for index in lower..<upper {
-            if index > lower { out.append(0x0A) }
-            out.append(contentsOf: line(index))
+        out.reserveCapacity(lines[upper - 1].upperBound - lines[lower].lowerBound)
+        bytes.withUnsafeBufferPointer { raw in
+            for index in lower..<upper {
+                if index > lower { out.append(0x0A) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[lines[index]]))
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }
