@@ -50,18 +50,21 @@ enum ASCII {
     }
 
     /// The string lower-cased in ASCII only, trimmed of surrounding whitespace.
-    static func lowercasedToken<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
-        for byte in bytes { out.append(lower(byte)) }
-        return String(decoding: trimmed(out), as: UTF8.self)
-    }
-
-    static func trimmed(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
-        var start = 0, end = bytes.count
-        while start < end, isWhitespace(bytes[start]) { start += 1 }
-        while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
-        return bytes[start..<end]
+    /// Trimmed and lower-cased, written straight into the string's storage (no array between:
+    /// this runs for every MIME type, parameter name and date token).
+    static func lowercasedToken<C: BidirectionalCollection>(_ bytes: C) -> String where C.Element == UInt8 {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, isWhitespace(bytes[start]) { bytes.formIndex(after: &start) }
+        while end > start, isWhitespace(bytes[bytes.index(before: end)]) { bytes.formIndex(before: &end) }
+        let token = bytes[start..<end]
+        return String(unsafeUninitializedCapacity: token.count) { buffer in
+            var count = 0
+            for byte in token {
+                buffer[count] = lower(byte)
+                count += 1
+            }
+            return count
+        }
     }
 
     /// Removes the CR of every CRLF pair. Transport line ends of text are not content:

@@ -56,9 +56,18 @@ struct ContentHeaderValue: Sendable, Equatable {
     /// Reads a quoted string (backslash escapes, unterminated runs to the end) or a bare value
     /// up to the next `;` (spaces kept, ends trimmed).
     private static func readValue(_ bytes: [UInt8], _ index: inout Int) -> String {
-        var out = [UInt8]()
         if index < bytes.count, bytes[index] == ASCII.quote {
             index += 1
+            // Nearly every quoted value has no backslash: it is copied in one piece.
+            let start = index
+            while index < bytes.count, bytes[index] != ASCII.quote, bytes[index] != ASCII.backslash { index += 1 }
+            if index >= bytes.count || bytes[index] == ASCII.quote {
+                let value = String(decoding: bytes[start..<index], as: UTF8.self)
+                index += 1
+                while index < bytes.count, bytes[index] != ASCII.semicolon { index += 1 }
+                return value
+            }
+            var out = Array(bytes[start..<index])
             while index < bytes.count, bytes[index] != ASCII.quote {
                 if bytes[index] == ASCII.backslash, index + 1 < bytes.count { index += 1 }
                 out.append(bytes[index])
@@ -71,7 +80,10 @@ struct ContentHeaderValue: Sendable, Equatable {
         }
         let start = index
         while index < bytes.count, bytes[index] != ASCII.semicolon { index += 1 }
-        return String(decoding: ASCII.trimmed(Array(bytes[start..<index])), as: UTF8.self)
+        var lower = start, upper = index
+        while lower < upper, ASCII.isWhitespace(bytes[lower]) { lower += 1 }
+        while upper > lower, ASCII.isWhitespace(bytes[upper - 1]) { upper -= 1 }
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 
     /// `text/plain (comment)`: the comment is not part of the type.
