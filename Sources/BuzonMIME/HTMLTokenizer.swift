@@ -96,7 +96,7 @@ package struct HTMLTokenizer {
         if isEnd { index += 1 }
         let nameStart = index
         while index < bytes.count, HTMLTokenizer.isNameByte(bytes[index]) { index += 1 }
-        let name = HTMLTokenizer.lowercasedASCII(bytes[nameStart..<index])
+        let name = HTMLTokenizer.name(bytes, nameStart..<index)
         let attributesStart = index
         guard let close = tagEnd(from: index, tagStart: start) else {
             position = bytes.count
@@ -212,6 +212,20 @@ package struct HTMLTokenizer {
     package static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
+
+    /// The lower-cased tag name: for the common tags, a constant string (no bytes copied,
+    /// nothing validated or released); every tag of every HTML body passes here.
+    private static func name(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        let known = bytes.withUnsafeBufferPointer { commonNames.value(lowercasing: UnsafeBufferPointer(rebasing: $0[range])) }
+        return known ?? lowercasedASCII(bytes[range])
+    }
+
+    private static let commonNames = ShortNameTable([
+        "a", "b", "i", "u", "p", "br", "hr", "em", "li", "ol", "ul", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+        "o:p", "div", "img", "pre", "sup", "sub", "col", "nav", "span", "font", "body", "head", "html", "meta", "link",
+        "base", "form", "main", "table", "tbody", "thead", "tfoot", "title", "style", "small", "strong", "center",
+        "script", "header", "footer", "section", "article", "caption", "colgroup", "noscript", "blockquote", "textarea",
+    ].map { ($0, $0) })
 
     package static func lowercasedASCII(_ slice: ArraySlice<UInt8>) -> String {
         // Tag names are short: the string is built in place (small-string storage, no array).

@@ -39,6 +39,19 @@ struct ShortNameTable<Value: Sendable>: Sendable {
         return nil
     }
 
+    /// The value for the ASCII-lower-cased `bytes`, without making a `String` of them.
+    func value(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard var packed = ShortNameTable.pack(bytes) else { return nil }
+        packed.low = HeaderFields.lowercased(packed.low)
+        packed.high = HeaderFields.lowercased(packed.high)
+        var slot = slotOf(packed)
+        while let key = keys[slot] {
+            if key == packed { return values[slot] }
+            slot = (slot &+ 1) & (keys.count &- 1)
+        }
+        return nil
+    }
+
     private func slotOf(_ packed: Packed) -> Int {
         Int(truncatingIfNeeded: ((packed.low ^ (packed.high &* 0x9E37_79B9)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }

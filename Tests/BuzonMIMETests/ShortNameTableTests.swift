@@ -10,4 +10,21 @@ import Testing
             #expect(table.value(for: other) == nil, "\(other)")
         }
     }
+
+    /// The tokenizer's lookup straight from the tag's bytes, in any ASCII case.
+    @Test func findsNamesFromBytesIgnoringASCIICase() {
+        let names = ["a", "o:p", "div", "blockquote", "sixteen-letters!"]
+        let table = ShortNameTable(names.enumerated().map { ($1, $0) })
+        func lookUp(_ text: String) -> Int? {
+            Array(text.utf8).withUnsafeBufferPointer { table.value(lowercasing: $0) }
+        }
+        for (index, name) in names.enumerated() {
+            #expect(lookUp(name) == index, "\(name)")
+            #expect(lookUp(name.uppercased()) == index, "\(name)")
+        }
+        #expect(lookUp("BlockQuote") == 3)
+        for other in ["", "b", "divs", "blockquotes", "seventeen-letters", "DÍV", "o;p"] {
+            #expect(lookUp(other) == nil, "\(other)")
+        }
+    }
 }
