@@ -31,12 +31,14 @@ struct BodySelector {
     /// `text/plain` next to a real HTML body must not hide it.
     var text: String {
         let meaningful = textParts.filter { !$0.allSatisfy(\.isWhitespace) }
+        // One part (nearly all mail) is returned as it is: `joined` would copy it.
+        if meaningful.count == 1 { return meaningful[0] }
         if !meaningful.isEmpty { return meaningful.joined(separator: "\n\n") }
         if let html { return HTMLText.plainText(fromHTML: html) }
         return textParts.first ?? ""
     }
 
-    var html: String? { htmlParts.isEmpty ? nil : htmlParts.joined(separator: "\n") }
+    var html: String? { htmlParts.count <= 1 ? htmlParts.first : htmlParts.joined(separator: "\n") }
 
     private mutating func visit(_ part: MIMEPart, diagnostics: inout [Diagnostic]) {
         if part.isEncapsulatedMessage {

@@ -106,7 +106,10 @@ struct HeaderBlockParser {
         var overLength = false
         var reportedTooMany = false
 
-        init(limits: MessageParser.Limits) { self.limits = limits }
+        init(limits: MessageParser.Limits) {
+            self.limits = limits
+            fields.reserveCapacity(16)
+        }
 
         mutating func begin(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, colon: Int, lineEnd: Int) {
             var nameEnd = colon

@@ -29,6 +29,10 @@ public struct HeaderFields: Sendable, Sequence {
 
     public mutating func append(_ field: Field) { fields.append(field) }
 
+    /// Room for `count` fields: the parser reserves a typical block's worth once instead of
+    /// growing the array field by field.
+    mutating func reserveCapacity(_ count: Int) { fields.reserveCapacity(count) }
+
     /// The first value for `name` (case-insensitive), or nil.
     public subscript(name: String) -> String? {
         let key = HeaderFields.key(name)
