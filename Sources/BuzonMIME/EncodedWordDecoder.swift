@@ -19,7 +19,11 @@ enum EncodedWordDecoder {
     /// Decodes every encoded word in `text`; returns `text` itself when it has none.
     static func decode(_ text: String, diagnostics: inout [Diagnostic]) -> String {
         guard containsEncodedWordStart(text) else { return text }
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { decode($0, diagnostics: &diagnostics) }
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, diagnostics: inout [Diagnostic]) -> String {
         var output = [UInt8]()
         output.reserveCapacity(bytes.count)
         var run: (charset: String, bytes: [UInt8])?
@@ -33,7 +37,7 @@ enum EncodedWordDecoder {
             run = nil
         }
         func flushSpace() {
-            if let space = pendingSpace { output.append(contentsOf: bytes[space]) }
+            if let space = pendingSpace { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[space])) }
             pendingSpace = nil
         }
 
@@ -91,7 +95,7 @@ enum EncodedWordDecoder {
     }
 
     /// Parses one encoded word starting at `start` (which holds `=`), nil when there is none.
-    static func parseWord(_ bytes: [UInt8], at start: Int, diagnostics: inout [Diagnostic]) -> Word? {
+    static func parseWord(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, diagnostics: inout [Diagnostic]) -> Word? {
         let count = bytes.count
         guard start + 1 < count, bytes[start + 1] == ASCII.question else { return nil }
         var index = start + 2
@@ -111,10 +115,10 @@ enum EncodedWordDecoder {
             diagnostics.append(Diagnostic(.malformedEncodedWord, "unterminated encoded word left as written: \(String(decoding: bytes[start..<min(count, start + 40)], as: UTF8.self))"))
             return nil
         }
-        let payload = bytes[textStart..<end]
+        let payload = UnsafeBufferPointer(rebasing: bytes[textStart..<end])
         let decoded: [UInt8]
         if encoding == 0x62 {
-            let result = payload.withUnsafeBufferPointer { Base64Decoder.decode($0) }
+            let result = Base64Decoder.decode(payload)
             if result.junkCount > 0 {
                 diagnostics.append(Diagnostic(.malformedEncodedWord, "encoded word with invalid base64 left as written"))
                 return nil

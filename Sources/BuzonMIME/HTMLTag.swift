@@ -10,6 +10,13 @@ package struct HTMLTag {
     /// Bytes between the name and the closing `>`.
     package var attributes: Range<Int>
 
+    /// Whether the tag is `other` (lower-case). Lengths first: most comparisons fail, and a
+    /// failing `==` between two small strings is a library call; this runs on every tag.
+    @inline(__always)
+    package func hasName(_ other: String) -> Bool {
+        name.utf8.count == other.utf8.count && name == other
+    }
+
     /// The value of the attribute `name` (lower-case ASCII), entity-decoded; nil when absent.
     /// An attribute without a value gives the empty string.
     package func attribute(_ name: String, in bytes: [UInt8]) -> String? {

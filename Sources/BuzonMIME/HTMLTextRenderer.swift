@@ -159,7 +159,7 @@ struct HTMLTextRenderer {
 
     private mutating func handle(_ tag: HTMLTag) {
         if inHead {
-            if tag.name == "head" && tag.isEnd { inHead = false }
+            if tag.isEnd && tag.hasName("head") { inHead = false }
             if tag.isEnd || HTMLTextRenderer.headElements.contains(tag.name) { return }
             inHead = false
         }

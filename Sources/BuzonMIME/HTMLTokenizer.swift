@@ -191,9 +191,15 @@ package struct HTMLTokenizer {
         return true
     }
 
-    /// Four small-string comparisons: cheaper than hashing every tag name into a set.
+    /// At most two small-string comparisons, chosen by length: cheaper than hashing every
+    /// tag name into a set.
     static func isRawTextElement(_ name: String) -> Bool {
-        name == "style" || name == "script" || name == "title" || name == "textarea"
+        switch name.utf8.count {
+        case 5: name == "style" || name == "title"
+        case 6: name == "script"
+        case 8: name == "textarea"
+        default: false
+        }
     }
 
     package static func isLetter(_ byte: UInt8) -> Bool {

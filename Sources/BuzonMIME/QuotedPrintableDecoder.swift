@@ -116,7 +116,7 @@ enum QuotedPrintableDecoder {
 
     /// RFC 2047 §4.2 "Q" encoding: quoted-printable where "_" stands for space (0x20) and
     /// there are no line breaks. Invalid "=" sequences are kept literally.
-    static func decodeQ(_ input: ArraySlice<UInt8>) -> [UInt8] {
+    static func decodeQ<Input: RandomAccessCollection>(_ input: Input) -> [UInt8] where Input.Element == UInt8, Input.Index == Int {
         var out = [UInt8]()
         out.reserveCapacity(input.count)
         var index = input.startIndex

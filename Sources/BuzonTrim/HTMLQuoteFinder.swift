@@ -41,11 +41,11 @@ enum HTMLQuoteFinder {
     private static func hasInlineAnswers(after tag: HTMLTag, continuing tokenizer: HTMLTokenizer) -> Bool {
         var tokenizer = tokenizer
         let bytes = tokenizer.bytes
-        var depth = tag.name == "blockquote" ? 1 : 0
+        var depth = tag.hasName("blockquote") ? 1 : 0
         var closedQuote = false
         while let token = tokenizer.next() {
             switch token {
-            case .tag(let next) where next.name == "blockquote":
+            case .tag(let next) where next.hasName("blockquote"):
                 depth = max(0, depth + (next.isEnd ? -1 : 1))
                 if depth == 0, next.isEnd { closedQuote = true }
             case .text(let range) where depth == 0 && closedQuote:
@@ -75,10 +75,7 @@ enum HTMLQuoteFinder {
     private static let nbsp = Array("&nbsp;".utf8)
 
     static func isQuoteStart(_ tag: HTMLTag, bytes: [UInt8]) -> Bool {
-        switch tag.name {
-        case "div", "blockquote", "span", "hr":
-            break
-        default:
+        guard tag.hasName("div") || tag.hasName("blockquote") || tag.hasName("span") || tag.hasName("hr") else {
             return false
         }
         var isQuote = false
@@ -89,9 +86,9 @@ enum HTMLQuoteFinder {
             } else if HTMLTag.equalsLowercased(name, className) {
                 isQuote = hasQuoteClass(bytes[value])
             } else if HTMLTag.equalsLowercased(name, typeName) {
-                isQuote = tag.name == "blockquote" && HTMLTag.equalsLowercased(bytes[value], cite)
+                isQuote = tag.hasName("blockquote") && HTMLTag.equalsLowercased(bytes[value], cite)
             } else if HTMLTag.equalsLowercased(name, styleName) {
-                isQuote = tag.name == "div" && hasOutlookSeparatorStyle(bytes[value])
+                isQuote = tag.hasName("div") && hasOutlookSeparatorStyle(bytes[value])
             }
             return !isQuote
         }
@@ -138,10 +135,10 @@ enum HTMLQuoteFinder {
     /// Markup (Outlook's long `style` attributes) is jumped over with `memchr` to the first
     /// `>`, starting where `HTMLTokenizer` starts markup: the tokenizer's markup never ends
     /// before that `>`, so no rendered text is skipped. Text bytes that cannot start a stem
-    /// are passed over with one table load each.
+    /// are passed over with one bit test each (their byte pair starts no stem).
     static func mayHoldForwardBanner(_ html: ArraySlice<UInt8>) -> Bool {
         html.withUnsafeBufferPointer { raw in
-            stemStarts.withUnsafeBufferPointer { starts in
+            stemPairs.withUnsafeBufferPointer { pairs in
                 var index = 0
                 while index < raw.count {
                     let byte = raw[index]
@@ -152,7 +149,10 @@ enum HTMLQuoteFinder {
                         index = close &+ 1
                         continue
                     }
-                    if starts[Int(byte)] && startsStem(raw, at: index) { return true }
+                    if index &+ 1 < raw.count {
+                        let pair = Int(ByteMatch.lower(byte)) << 8 | Int(ByteMatch.lower(raw[index &+ 1]))
+                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 && startsStem(raw, at: index) { return true }
+                    }
                     index &+= 1
                 }
                 return false
@@ -168,10 +168,16 @@ enum HTMLQuoteFinder {
         }
     }
 
-    /// For each byte, whether a stem starts with it (either case).
-    private static let stemStarts: [Bool] = (0..<256).map { byte in
-        ReplyText.forwardStems.contains { $0.first == ByteMatch.lower(UInt8(byte)) }
-    }
+    /// A bit for each pair of (ASCII-lower-cased) bytes that starts a stem: one load per
+    /// byte rejects nearly every position (a table of first bytes let through every `e`).
+    private static let stemPairs: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 65_536 / 64)
+        for stem in ReplyText.forwardStems where stem.count >= 2 {
+            let pair = Int(stem[0]) << 8 | Int(stem[1])
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        return bits
+    }()
 
     /// `forwardPeekBytes` of HTML from `offset` (a tag start). A cut through a multi-byte
     /// character ends in U+FFFD, as `String(decoding:as:)` would make it; `bytes` is valid
