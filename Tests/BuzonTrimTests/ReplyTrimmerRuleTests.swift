@@ -35,6 +35,43 @@ import Testing
         #expect(trimmer.trim(html: forward).text.contains("Forwarded message"))
     }
 
+    /// The byte-pair prefilter must answer exactly as a plain scan of the text outside markup
+    /// for every stem, on random mixes of stems, their near misses, case and markup.
+    @Test func forwardBannerPrefilterMatchesAPlainScan() {
+        func reference(_ html: [UInt8]) -> Bool {
+            var index = 0
+            while index < html.count {
+                let rest = html.withUnsafeBufferPointer { HTMLTokenizer.startsMarkup($0, at: index) }
+                if html[index] == UInt8(ascii: "<"), rest {
+                    guard let close = html[index...].firstIndex(of: UInt8(ascii: ">")) else { return false }
+                    index = close + 1
+                    continue
+                }
+                for stem in ReplyText.forwardStems where html.count - index >= stem.count {
+                    if zip(html[index...], stem).allSatisfy({ ByteMatch.lower($0) == $1 }) { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+        let pieces = ["re", "RE", "en", "ex", "EXP", "tr", "Transf", "fo", "Forwarded", "reenviad", "encaminhad",
+                      "<div>", "<b class=\"reenviado\">", "</p>", "<", ">", " ", "é", "x", "ansf", "p"]
+        var state: UInt64 = 7
+        var found = 0
+        for _ in 0..<3_000 {
+            var html = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for step in 0..<Int(state >> 60) + 2 {
+                html += pieces[Int((state >> UInt64(4 * (step % 12))) % UInt64(pieces.count))]
+            }
+            let bytes = Array(html.utf8)
+            let expected = reference(bytes)
+            #expect(HTMLQuoteFinder.mayHoldForwardBanner(bytes[...]) == expected, "\(html)")
+            if expected { found += 1 }
+        }
+        #expect(found > 100 && found < 2_900)
+    }
+
     @Test func markerHeaderAboveIsCutWithTheMarker() {
         let text = "Listo\n\nEl lun, 21 nov 2026 a las 10:02, Soporte <s@x.com> escribió:\n\n" +
             "> —–#### Por favor, no responda bajo este aviso ####—–\n> Ticket OP1"
