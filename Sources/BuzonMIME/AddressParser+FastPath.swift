@@ -13,8 +13,13 @@ extension AddressParser {
         // Diagnostics of a list later found unusual must not be reported twice.
         var local: [Diagnostic] = []
         let result = raw.withUTF8 { bytes -> [Address]? in
-            guard !bytes.contains(where: isUnusual) else { return nil }
+            var commas = 0
+            for byte in bytes {
+                if isUnusual(byte) { return nil }
+                if byte == ASCII.comma { commas &+= 1 }
+            }
             var addresses: [Address] = []
+            addresses.reserveCapacity(commas &+ 1)
             var start = 0
             while start <= bytes.count {
                 guard let (item, next) = commonItem(bytes, from: start, diagnostics: &local) else { return nil }

@@ -23,7 +23,12 @@ struct ContentHeaderValue: Sendable, Equatable {
     }
 
     static func parse(_ raw: String, diagnostics: inout [Diagnostic]) -> ContentHeaderValue {
-        let bytes = Array(raw.utf8)
+        // Read from the string's own UTF-8 storage: every part's content headers pass here.
+        var raw = raw
+        return raw.withUTF8 { parse($0, diagnostics: &diagnostics) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, diagnostics: inout [Diagnostic]) -> ContentHeaderValue {
         var index = 0
         while index < bytes.count, bytes[index] != ASCII.semicolon { index += 1 }
         let value = ASCII.lowercasedToken(stripComment(bytes[0..<index]))
@@ -55,7 +60,7 @@ struct ContentHeaderValue: Sendable, Equatable {
 
     /// Reads a quoted string (backslash escapes, unterminated runs to the end) or a bare value
     /// up to the next `;` (spaces kept, ends trimmed).
-    private static func readValue(_ bytes: [UInt8], _ index: inout Int) -> String {
+    private static func readValue(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> String {
         if index < bytes.count, bytes[index] == ASCII.quote {
             index += 1
             // Nearly every quoted value has no backslash: it is copied in one piece.
@@ -87,7 +92,7 @@ struct ContentHeaderValue: Sendable, Equatable {
     }
 
     /// `text/plain (comment)`: the comment is not part of the type.
-    private static func stripComment(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    private static func stripComment(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
         guard let open = bytes.firstIndex(of: ASCII.openParen) else { return bytes }
         return bytes[bytes.startIndex..<open]
     }

@@ -87,10 +87,21 @@ enum DateParser {
     }
 
     private static func readTime(_ token: Token, into fields: inout Fields) {
-        var parts: [Int] = []
+        // hh:mm[:ss…]: the first three numbers are kept, the count of all of them decides.
+        var parts = (0, 0, 0)
+        var count = 0
         var current = 0
         var digits = 0
         var rest = token.endIndex
+        func finishPart() {
+            switch count {
+            case 0: parts.0 = current
+            case 1: parts.1 = current
+            case 2: parts.2 = current
+            default: break
+            }
+            count += 1
+        }
         for index in token.indices {
             let byte = token[index]
             if ASCII.isDigit(byte) {
@@ -98,7 +109,7 @@ enum DateParser {
                 digits += 1
                 if digits > 2 { return }
             } else if byte == ASCII.colon {
-                parts.append(current)
+                finishPart()
                 current = 0
                 digits = 0
             } else {
@@ -106,11 +117,11 @@ enum DateParser {
                 break
             }
         }
-        parts.append(current)
-        guard parts.count >= 2 else { return }
-        fields.hour = parts[0]
-        fields.minute = parts[1]
-        fields.second = parts.count > 2 ? parts[2] : 0
+        finishPart()
+        guard count >= 2 else { return }
+        fields.hour = parts.0
+        fields.minute = parts.1
+        fields.second = count > 2 ? parts.2 : 0
         if rest < token.endIndex {
             let zone = token[rest...]
             if zone.first == 0x2B || zone.first == ASCII.dash {
@@ -123,11 +134,23 @@ enum DateParser {
 
     /// `+hhmm`, `-hhmm`, `+hh:mm`, `+hh`.
     private static func readOffset(_ token: Token, into fields: inout Fields) {
-        let digits = token.dropFirst().filter(ASCII.isDigit)
-        guard digits.count == 4 || digits.count == 2 else { return }
-        let values = digits.map { Int($0 - 0x30) }
-        let hours = values[0] * 10 + values[1]
-        let minutes = digits.count == 4 ? values[2] * 10 + values[3] : 0
+        // The digits after the sign, in place (most Date headers pass here).
+        var values = (0, 0, 0, 0)
+        var count = 0
+        for byte in token.dropFirst() where ASCII.isDigit(byte) {
+            let value = Int(byte - 0x30)
+            switch count {
+            case 0: values.0 = value
+            case 1: values.1 = value
+            case 2: values.2 = value
+            case 3: values.3 = value
+            default: break
+            }
+            count += 1
+        }
+        guard count == 4 || count == 2 else { return }
+        let hours = values.0 * 10 + values.1
+        let minutes = count == 4 ? values.2 * 10 + values.3 : 0
         guard hours < 24, minutes < 60 else { return }
         fields.offsetMinutes = (token.first == ASCII.dash ? -1 : 1) * (hours * 60 + minutes)
     }

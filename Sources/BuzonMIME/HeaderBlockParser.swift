@@ -81,9 +81,11 @@ struct HeaderBlockParser {
     }
 
     private func hasMboxFromLine(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
-        let prefix: [UInt8] = Array("From ".utf8)
-        guard end &- start >= prefix.count else { return false }
-        for (offset, byte) in prefix.enumerated() where bytes[start &+ offset] != byte { return false }
+        // Compared byte by byte: this runs on every message, and an array of the prefix
+        // would be allocated each time.
+        guard end &- start >= 5, bytes[start] == UInt8(ascii: "F"), bytes[start &+ 1] == UInt8(ascii: "r"),
+              bytes[start &+ 2] == UInt8(ascii: "o"), bytes[start &+ 3] == UInt8(ascii: "m"),
+              bytes[start &+ 4] == ASCII.space else { return false }
         // `From : x` is an (obsolete-syntax) field, not an mbox separator.
         return Self.colonAfterName(bytes, from: start, to: Self.line(bytes, from: start, end: end).contentEnd) == nil
     }

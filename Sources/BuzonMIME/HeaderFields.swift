@@ -60,6 +60,17 @@ public struct HeaderFields: Sendable, Sequence {
         return result
     }
 
+    /// Calls `body` with every value for `name` (case-insensitive), in order, without
+    /// collecting them into an array first (most names occur once).
+    public func forEachValue(_ name: String, _ body: (String) -> Void) {
+        let key = HeaderFields.key(name)
+        fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices where fields[index].nameKey == key && fields[index].name.caseInsensitiveEquals(name) {
+                body(fields[index].rawValue)
+            }
+        }
+    }
+
     /// A hash of the ASCII-lower-cased UTF-8 of a field name: equal for names that are equal
     /// ignoring ASCII case (a match is still confirmed by comparing the names).
     static func key(_ name: String) -> UInt64 {

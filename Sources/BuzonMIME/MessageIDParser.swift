@@ -17,6 +17,10 @@ enum MessageIDParser {
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var ids: [String] = []
+        // One id per `<` in well-formed values: reserved once rather than grown id by id.
+        var brackets = 0
+        for byte in bytes where byte == ASCII.lessThan { brackets &+= 1 }
+        ids.reserveCapacity(min(maxIDs, max(1, brackets)))
         var index = 0
         var bare = [UInt8]()
 
@@ -24,7 +28,7 @@ enum MessageIDParser {
             if bare.contains(ASCII.at), ids.count < maxIDs {
                 ids.append(String(decoding: bare, as: UTF8.self))
             }
-            bare.removeAll()
+            bare.removeAll(keepingCapacity: true)
         }
 
         while index < bytes.count && ids.count < maxIDs {

@@ -3,8 +3,8 @@ extension MessageParser {
     func readEnvelope(into message: inout Message, diagnostics: inout [Diagnostic]) {
         let headers = message.headers
         if let raw = headers["Message-ID"] { message.messageID = MessageIDParser.parse(raw).first }
-        message.inReplyTo = headers.values("In-Reply-To").flatMap(MessageIDParser.parse)
-        message.references = headers.values("References").flatMap(MessageIDParser.parse)
+        message.inReplyTo = gather(headers, "In-Reply-To", MessageIDParser.parse)
+        message.references = gather(headers, "References", MessageIDParser.parse)
         message.fromAll = addresses(headers, "From", &diagnostics)
         message.from = message.fromAll.first
         message.to = addresses(headers, "To", &diagnostics)
@@ -27,7 +27,23 @@ extension MessageParser {
 
     /// Every mailbox of every field named `name` (duplicated `To` fields are both read).
     private func addresses(_ headers: HeaderFields, _ name: String, _ diagnostics: inout [Diagnostic]) -> [Address] {
-        headers.values(name).flatMap { AddressParser.parse($0, diagnostics: &diagnostics) }
+        gather(headers, name) { AddressParser.parse($0, diagnostics: &diagnostics) }
+    }
+
+    /// What `read` makes of every field named `name`, in order. A single field's result is
+    /// returned as it is: `values(name).flatMap(read)` built two more arrays per header.
+    private func gather<Item>(_ headers: HeaderFields, _ name: String, _ read: (String) -> [Item]) -> [Item] {
+        var result: [Item] = []
+        var isFirst = true
+        headers.forEachValue(name) { value in
+            if isFirst {
+                result = read(value)
+                isFirst = false
+            } else {
+                result += read(value)
+            }
+        }
+        return result
     }
 
     /// RFC 5321 §4.4: Return-Path: <reverse-path>; `<>` is the null path of bounces → "".
