@@ -30,8 +30,9 @@ struct BodySelector {
     /// Blank text parts (an empty alternative, a stray delimiter) are skipped: a blank
     /// `text/plain` next to a real HTML body must not hide it.
     var text: String {
+        // One part (nearly all mail) is returned as it is: `filter` and `joined` would copy.
+        if textParts.count == 1, !textParts[0].allSatisfy(\.isWhitespace) { return textParts[0] }
         let meaningful = textParts.filter { !$0.allSatisfy(\.isWhitespace) }
-        // One part (nearly all mail) is returned as it is: `joined` would copy it.
         if meaningful.count == 1 { return meaningful[0] }
         if !meaningful.isEmpty { return meaningful.joined(separator: "\n\n") }
         if let html { return HTMLText.plainText(fromHTML: html) }

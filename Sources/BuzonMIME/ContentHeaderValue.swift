@@ -11,7 +11,7 @@ struct ContentHeaderValue: Sendable, Equatable {
     /// The main token, lower-cased (`text/plain`, `attachment`); empty when absent.
     var value: String
     /// Parameter names lower-cased; values unquoted and RFC 2231-decoded (encoded words NOT decoded).
-    var parameters: [String: String]
+    var parameters: MIMEParameters
 
     /// More RFC 2231 sections than this for one parameter are ignored (a bound for hostile input).
     static let maxSections = 256
@@ -32,7 +32,7 @@ struct ContentHeaderValue: Sendable, Equatable {
         var index = 0
         while index < bytes.count, bytes[index] != ASCII.semicolon { index += 1 }
         let value = ASCII.lowercasedToken(stripComment(bytes[0..<index]))
-        var plain: [String: String] = [:]
+        var plain: MIMEParameters = [:]
         var sections: [String: [Section]] = [:]
         while index < bytes.count {
             while index < bytes.count, bytes[index] == ASCII.semicolon || ASCII.isWhitespace(bytes[index]) { index += 1 }

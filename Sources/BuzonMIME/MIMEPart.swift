@@ -5,7 +5,7 @@ public struct MIMEPart: Sendable {
     /// `type/subtype` lower-cased; `text/plain` when absent (RFC 2045 §5.2).
     public var contentType: String
     /// Content-Type parameters, names lower-cased, values decoded (RFC 2231 joined).
-    public var parameters: [String: String]
+    public var parameters: MIMEParameters
     /// Children of a multipart, or the single encapsulated message of `message/rfc822`.
     public var children: [MIMEPart]
     /// Decoded content of a leaf (transfer encoding removed; text NOT yet charset-converted).
@@ -24,7 +24,7 @@ public struct MIMEPart: Sendable {
     public var transferEncoding: String?
 
     public init(headers: HeaderFields = HeaderFields(), contentType: String = "text/plain",
-                parameters: [String: String] = [:], children: [MIMEPart] = [], body: [UInt8] = [],
+                parameters: MIMEParameters = [:], children: [MIMEPart] = [], body: [UInt8] = [],
                 disposition: String? = nil, filename: String? = nil, contentID: String? = nil,
                 transferEncoding: String? = nil) {
         self.headers = headers
