@@ -95,35 +95,49 @@ struct HTMLTextWriter {
     }
 
     /// The text with trailing spaces removed from every line and blank runs (including lines
-    /// that held only `&nbsp;` or quote prefixes) reduced to one blank line.
-    func finish() -> String {
+    /// that held only `&nbsp;` or quote prefixes) reduced to one blank line. Ends the writer.
+    mutating func finish() -> String {
         String(decoding: finishedBytes(), as: UTF8.self)
     }
 
     /// `finish()`'s UTF-8, for callers that go on working on bytes (the reply trimmer).
-    func finishedBytes() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { raw in
+    /// Compacted in place and handed over: the output is never longer than what was written,
+    /// so no second buffer is needed.
+    mutating func finishedBytes() -> [UInt8] {
+        var written = 0
+        bytes.withUnsafeMutableBufferPointer { raw in
+            let total = raw.count
             var blankRun = 0
             var lineStart = 0
-            while lineStart <= raw.count {
-                let lineEnd = ByteScan.firstIndex(of: 0x0A, in: raw, from: lineStart, to: raw.count) ?? raw.count
+            while lineStart <= total {
+                let lineEnd = ByteScan.firstIndex(of: 0x0A, in: UnsafeBufferPointer(raw), from: lineStart, to: total) ?? total
                 var trimmedEnd = lineEnd
                 while trimmedEnd > lineStart, raw[trimmedEnd - 1] == 0x20 || raw[trimmedEnd - 1] == 0x09 { trimmedEnd -= 1 }
                 if trimmedEnd == lineStart {
                     blankRun += 1
                 } else {
-                    if !out.isEmpty {
-                        out.append(0x0A)
-                        if blankRun > 0 { out.append(0x0A) }
+                    if written > 0 {
+                        raw[written] = 0x0A
+                        written += 1
+                        if blankRun > 0 {
+                            raw[written] = 0x0A
+                            written += 1
+                        }
                     }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[lineStart..<trimmedEnd]))
+                    // `written` never passes `lineStart`: each line's break was already written
+                    // before it (at most two bytes for the breaks consumed), so this copy only
+                    // moves bytes down and never overwrites ones not yet read.
+                    if written != lineStart, let base = raw.baseAddress {
+                        (base + written).update(from: base + lineStart, count: trimmedEnd - lineStart)
+                    }
+                    written += trimmedEnd - lineStart
                     blankRun = 0
                 }
                 lineStart = lineEnd + 1
             }
         }
-        return out
+        bytes.removeSubrange(written...)
+        defer { bytes = [] }
+        return bytes
     }
 }

@@ -37,6 +37,35 @@ import Testing
         }
     }
 
+    /// The writer compacts its output in place; it must give exactly what copying line by
+    /// line gives (trailing blanks cut, blank runs to one blank line, none at the ends).
+    @Test func inPlaceFinishMatchesALineByLineCopy() {
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = []
+            var blankRun = 0
+            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                var trimmed = line[...]
+                while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
+                if trimmed.isEmpty {
+                    blankRun += 1
+                    continue
+                }
+                if !out.isEmpty { out += blankRun > 0 ? [0x0A, 0x0A] : [0x0A] }
+                out += trimmed
+                blankRun = 0
+            }
+            return out
+        }
+        var random = SplitMix(state: 11)
+        let alphabet: [UInt8] = [0x0A, 0x0A, 0x20, 0x20, 0x09, 0x61, 0x62, 0xC3, 0xB1]
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0...60, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            var writer = HTMLTextWriter(capacity: 0)
+            bytes.withUnsafeBufferPointer { writer.append(contentsOf: $0) }
+            #expect(writer.finishedBytes() == reference(bytes), "\(bytes)")
+        }
+    }
+
     @Test func invalidUTF8NeverTraps() {
         var random = SplitMix(state: 7)
         for _ in 0..<500 {
