@@ -168,15 +168,26 @@ struct ReplyText {
         while lower < upper, isBlank(lower) { lower += 1 }
         while upper > lower, isBlank(upper - 1) { upper -= 1 }
         guard lower < upper else { return "" }
-        var out: [UInt8] = []
-        out.reserveCapacity(lines[upper - 1].upperBound - lines[lower].lowerBound)
-        bytes.withUnsafeBufferPointer { raw in
-            for index in lower..<upper {
-                if index > lower { out.append(0x0A) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[lines[index]]))
+        // Written straight into the string's storage; never longer than the lines' span,
+        // since every line end written (LF) replaces one of at least one byte.
+        let capacity = lines[upper - 1].upperBound - lines[lower].lowerBound
+        return bytes.withUnsafeBufferPointer { raw in
+            String(unsafeUninitializedCapacity: capacity) { out in
+                var count = 0
+                for index in lower..<upper {
+                    if index > lower {
+                        out[count] = 0x0A
+                        count += 1
+                    }
+                    let line = UnsafeBufferPointer(rebasing: raw[lines[index]])
+                    if let source = line.baseAddress, let target = out.baseAddress {
+                        (target + count).initialize(from: source, count: line.count)
+                    }
+                    count += line.count
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func skipSpaces(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
