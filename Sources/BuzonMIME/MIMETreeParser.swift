@@ -47,11 +47,11 @@ struct MIMETreeParser {
         if let raw = fields["Content-Type"] {
             let parsed = ContentHeaderValue.parse(raw, diagnostics: &diagnostics)
             // RFC 2045 §5.2: a syntactically invalid Content-Type means the default.
-            if parsed.value.utf8.contains(0x2F) { part.contentType = parsed.value }
+            if parsed.value.utf8.contains(0x2F) { part.contentType = MIMETreeParser.common(parsed.value) }
             part.parameters = parsed.parameters
         }
         if let raw = fields["Content-Transfer-Encoding"] {
-            let token = raw.trimmingQuotes().lowercased()
+            let token = MIMETreeParser.common(MIMETreeParser.lowercased(raw.trimmingQuotes()))
             part.transferEncoding = token.isEmpty ? nil : token
         }
         var filename: String?
@@ -67,6 +67,35 @@ struct MIMETreeParser {
             part.contentID = MessageIDParser.parse(raw).first ?? raw.trimmingQuotes()
         }
         return part
+    }
+
+    /// `text`, or the equal constant when it is one of the common MIME types and transfer
+    /// encodings: a constant is neither allocated nor freed, and every part has both.
+    private static func common(_ text: String) -> String {
+        let length = text.utf8.count
+        return commonTokens.first { $0.utf8.count == length && $0 == text } ?? text
+    }
+
+    private static let commonTokens = [
+        "text/plain", "text/html", "multipart/alternative", "multipart/mixed", "multipart/related",
+        "multipart/report", "message/rfc822", "message/delivery-status", "application/pdf",
+        "application/octet-stream", "image/png", "image/jpeg", "text/calendar",
+        "base64", "quoted-printable", "7bit", "8bit", "binary",
+    ]
+
+    /// ASCII text lower-cased on its bytes (nothing trimmed); anything else the Unicode way,
+    /// which gives the same for ASCII.
+    private static func lowercased(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            for byte in utf8 {
+                buffer[count] = ASCII.lower(byte)
+                count += 1
+            }
+            return count
+        }
     }
 
     // MARK: Multipart

@@ -99,6 +99,20 @@ import Testing
         #expect(message.attachments.first?.contentID == "logo")
         #expect(message.html == "<img src=\"cid:logo\">")
     }
+
+    /// Transfer encodings match in any case and quoted; a space inside the quotes makes
+    /// an unknown encoding (kept as is, with a diagnostic), not a trimmed known one.
+    @Test func transferEncodingTokens() {
+        func part(_ encoding: String, _ body: String) -> MIMEPart {
+            parse("Content-Type: text/plain\nContent-Transfer-Encoding: \(encoding)\n\n\(body)").root
+        }
+        #expect(part("BASE64", "aG9sYQ==").body == Array("hola".utf8))
+        #expect(part("\"Quoted-Printable\"", "a=3Db").body == Array("a=b".utf8))
+        #expect(part("QUOTED-PRINTABLE", "x").transferEncoding == "quoted-printable")
+        #expect(part("\" base64 \"", "aG9sYQ==").transferEncoding == " base64 ")
+        #expect(part("\" base64 \"", "aG9sYQ==").body == Array("aG9sYQ==".utf8))
+        #expect(part("X-ÜBER", "x").transferEncoding == "x-über")
+    }
 }
 
 /// Standard padded base64, written out so the test does not depend on the decoder under test.
