@@ -43,6 +43,7 @@ extension ReplyText {
 
     /// True when line `index` ends with "escribió:", "wrote:", "escreveu:" and the like.
     func endsWithWroteVerb(_ index: Int) -> Bool {
+        guard lastVisibleByte(index) == UInt8(ascii: ":") else { return false }
         let line = ByteMatch.trimmingTrailingSpaces(line(index))
         return line.last == UInt8(ascii: ":")
             && ReplyText.wroteVerbs.contains { ByteMatch.hasSuffix(line, $0, ignoringCase: true) }
@@ -83,7 +84,7 @@ extension ReplyText {
 
     /// True when line `index` starts an Outlook `De:` / `Enviado:` / `Para:` / `Asunto:` block.
     func isOutlookBlock(_ index: Int) -> Bool {
-        guard !isQuoted(index), let name = ReplyText.fieldName(content(index)), ReplyText.isField(name, in: ReplyText.fromFields) else {
+        guard hasEarlyColon(index), !isQuoted(index), let name = ReplyText.fieldName(content(index)), ReplyText.isField(name, in: ReplyText.fromFields) else {
             return false
         }
         var fields = 0
@@ -171,6 +172,7 @@ extension ReplyText {
     /// RFC 3676 §4.3: the signature separator is "-- " alone on a line; clients that strip
     /// trailing spaces leave "--", accepted too.
     func isSignatureSeparator(_ index: Int) -> Bool {
+        guard lines[index].count == 2 || lines[index].count == 3 else { return false }
         let line = line(index)
         return line.elementsEqual(ReplyText.doubleDash) || line.elementsEqual(ReplyText.signatureDashes)
     }

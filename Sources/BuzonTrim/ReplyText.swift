@@ -126,6 +126,35 @@ struct ReplyText {
         keyBytes[keyRanges[index]]
     }
 
+    /// The line's last byte once trailing spaces, tabs and no-break spaces are cut, as
+    /// `ByteMatch.trimmingTrailingSpaces` cuts them (nil for a blank line): a cheap first
+    /// test for the rules about how a line ends, without slicing it.
+    func lastVisibleByte(_ index: Int) -> UInt8? {
+        let range = lines[index]
+        var end = range.upperBound
+        while end > range.lowerBound {
+            if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
+                end -= 1
+            } else if end - 2 >= range.lowerBound, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 {
+                end -= 2
+            } else {
+                break
+            }
+        }
+        return end > range.lowerBound ? bytes[end - 1] : nil
+    }
+
+    /// Whether `fieldName(content(index))` finds a colon (after the leading white space and
+    /// `*`, within 20 bytes), decided in place: the Outlook-block rule asks it of every line.
+    func hasEarlyColon(_ index: Int) -> Bool {
+        let end = lines[index].upperBound
+        var start = contentStart(index)
+        while start < end, bytes[start] == UInt8(ascii: "*") { start += 1 }
+        return bytes.withUnsafeBufferPointer {
+            ByteScan.firstIndex(of: UInt8(ascii: ":"), in: $0, from: start, to: min(end, start + 20)) != nil
+        }
+    }
+
     /// Calls `body` with line `index`'s key in place (at least one byte long).
     func keyBuffer<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let range = keyRanges[index]

@@ -72,6 +72,28 @@ import Testing
         #expect(found > 100 && found < 2_900)
     }
 
+    /// The in-place line tests must agree with the slice-based rules they stand in front of.
+    @Test func inPlaceLineTestsMatchTheSliceRules() {
+        let pieces = [" ", "\t", "\u{A0}", "*", ":", "De", "de:", "à", "escribió", "x", "-", "\u{A0}:", "**From**"]
+        var state: UInt64 = 3
+        var lines: [String] = []
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            lines.append((0..<Int(state >> 60)).map { step in
+                pieces[Int((state >> UInt64(4 * step)) % UInt64(pieces.count))]
+            }.joined())
+        }
+        let reply = ReplyText(lines.joined(separator: "\n"))
+        var colons = 0
+        for index in 0..<reply.count {
+            let hasName = ReplyText.fieldName(reply.content(index)) != nil
+            #expect(reply.hasEarlyColon(index) == hasName, "\(lines[index])")
+            #expect(reply.lastVisibleByte(index) == ByteMatch.trimmingTrailingSpaces(reply.line(index)).last, "\(lines[index])")
+            if hasName { colons += 1 }
+        }
+        #expect(colons > 100 && colons < reply.count - 100)
+    }
+
     @Test func markerHeaderAboveIsCutWithTheMarker() {
         let text = "Listo\n\nEl lun, 21 nov 2026 a las 10:02, Soporte <s@x.com> escribió:\n\n" +
             "> —–#### Por favor, no responda bajo este aviso ####—–\n> Ticket OP1"
