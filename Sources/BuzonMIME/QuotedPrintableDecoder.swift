@@ -30,12 +30,22 @@ enum QuotedPrintableDecoder {
             let output = UnsafeMutableRawPointer(dest)
             while index < total {
                 // Eight plain bytes (no `=`, CR or LF) at a time: most of a line is plain text.
+                // A word holding a special byte still gives the plain bytes before it (the
+                // whole word is stored, only those count): Spanish text has an `=XX` every
+                // few words, and the byte path would otherwise take every byte up to it.
                 while wordAtATime && index &+ 8 <= total {
                     let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if hasSpecialByte(word) { break }
+                    let special = specialBytes(UInt64(littleEndian: word))
                     output.storeBytes(of: word, toByteOffset: written, as: UInt64.self)
-                    written &+= 8
-                    index &+= 8
+                    if special == 0 {
+                        written &+= 8
+                        index &+= 8
+                        continue
+                    }
+                    let plain = special.trailingZeroBitCount &>> 3
+                    written &+= plain
+                    index &+= plain
+                    break
                 }
                 guard index < total else { break }
                 let byte = source[index]
@@ -96,18 +106,19 @@ enum QuotedPrintableDecoder {
         return Result(bytes: bytes, invalidEscapes: invalid)
     }
 
-    /// Whether any byte of `word` is `=`, CR or LF: a byte equal to `c` is a zero byte of
-    /// `word ^ (c × 0x01…01)`, and `(v − 0x01…01) & ~v & 0x80…80` is non-zero exactly when
-    /// `v` has a zero byte.
+    /// The high bit of each byte of `word` (little-endian) that may be `=`, CR or LF, zero
+    /// when there is none: a byte equal to `c` is a zero byte of `word ^ (c × 0x01…01)`, and
+    /// `(v − 0x01…01) & ~v & 0x80…80` flags the zero bytes of `v`. Borrows can flag bytes
+    /// above a real zero byte, never below one, so the lowest flag is exact.
     @inline(__always)
-    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let equals = word ^ (ones &* UInt64(ASCII.equals))
         let lf = word ^ (ones &* UInt64(ASCII.lf))
         let cr = word ^ (ones &* UInt64(ASCII.cr))
         let zero = ((equals &- ones) & ~equals) | ((lf &- ones) & ~lf) | ((cr &- ones) & ~cr)
-        return zero & highs != 0
+        return zero & highs
     }
 
     static func decode(_ input: [UInt8]) -> Result {
