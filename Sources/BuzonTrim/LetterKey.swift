@@ -35,6 +35,24 @@ enum LetterKey {
     /// every line of every body).
     static func write(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
                       count: inout Int) -> Bool {
+        withFolding { write(bytes, into: out, count: &count, folding: $0) }
+    }
+
+    /// The folding tables, opened once for many `write`s (`ReplyText` keys every line).
+    struct Folding {
+        fileprivate let ascii: UnsafeBufferPointer<UInt8>
+        fileprivate let latin1: UnsafeBufferPointer<UInt8>
+    }
+
+    static func withFolding<Result>(_ body: (Folding) -> Result) -> Result {
+        asciiFolding.withUnsafeBufferPointer { ascii in
+            latin1Folding.withUnsafeBufferPointer { latin1 in body(Folding(ascii: ascii, latin1: latin1)) }
+        }
+    }
+
+    /// `write` with the tables already open.
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                      count: inout Int, folding: Folding) -> Bool {
         // Fast path: ASCII takes one table load per byte and Latin-1 letters (á, ñ, Ç: two
         // bytes, C2/C3 lead) one more; neither needs a capacity check, since their key is
         // never longer than their bytes. Other characters go one at a time through the
@@ -43,44 +61,43 @@ enum LetterKey {
         guard let source = bytes.baseAddress, let target = out.baseAddress, count + bytes.count <= out.count else {
             return writeChecked(bytes, into: out, count: &count)
         }
-        return asciiFolding.withUnsafeBufferPointer { ascii in latin1Folding.withUnsafeBufferPointer { latin1 in
-            var index = 0
-            while index < bytes.count {
-                let byte = source[index]
-                if byte < 0x80 {
-                    let folded = ascii[Int(byte)]
-                    target[count] = folded
-                    count &+= folded == 0 ? 0 : 1
-                    index &+= 1
-                    continue
-                }
-                if byte == 0xC3, index &+ 1 < bytes.count, source[index &+ 1] & 0xC0 == 0x80 {
-                    // U+00C0…U+00FF: the letters of Spanish and Portuguese.
-                    let folded = latin1[Int(source[index &+ 1] & 0x3F)]
-                    if folded != UInt8(ascii: "*") {
-                        target[count] = folded
-                        count &+= 1
-                    }
-                    index &+= 2
-                    continue
-                }
-                if byte == 0xC2, index &+ 1 < bytes.count, source[index &+ 1] & 0xC0 == 0x80 {
-                    index &+= 2   // U+0080…U+00BF: symbols (¡ ¿ « » no-break space), never letters
-                    continue
-                }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                let end = min(bytes.count, index &+ length)
-                guard writeChecked(UnsafeBufferPointer(rebasing: bytes[index..<end]), into: out, count: &count) else {
-                    return false
-                }
-                index = end
-                // A mapping that grew (İ → i̇) may have used the room the fast path counts on.
-                if count &+ (bytes.count &- index) > out.count {
-                    return writeChecked(UnsafeBufferPointer(rebasing: bytes[index...]), into: out, count: &count)
-                }
+        let ascii = folding.ascii, latin1 = folding.latin1
+        var index = 0
+        while index < bytes.count {
+            let byte = source[index]
+            if byte < 0x80 {
+                let folded = ascii[Int(byte)]
+                target[count] = folded
+                count &+= folded == 0 ? 0 : 1
+                index &+= 1
+                continue
             }
-            return true
-        } }
+            if byte == 0xC3, index &+ 1 < bytes.count, source[index &+ 1] & 0xC0 == 0x80 {
+                // U+00C0…U+00FF: the letters of Spanish and Portuguese.
+                let folded = latin1[Int(source[index &+ 1] & 0x3F)]
+                if folded != UInt8(ascii: "*") {
+                    target[count] = folded
+                    count &+= 1
+                }
+                index &+= 2
+                continue
+            }
+            if byte == 0xC2, index &+ 1 < bytes.count, source[index &+ 1] & 0xC0 == 0x80 {
+                index &+= 2   // U+0080…U+00BF: symbols (¡ ¿ « » no-break space), never letters
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            let end = min(bytes.count, index &+ length)
+            guard writeChecked(UnsafeBufferPointer(rebasing: bytes[index..<end]), into: out, count: &count) else {
+                return false
+            }
+            index = end
+            // A mapping that grew (İ → i̇) may have used the room the fast path counts on.
+            if count &+ (bytes.count &- index) > out.count {
+                return writeChecked(UnsafeBufferPointer(rebasing: bytes[index...]), into: out, count: &count)
+            }
+        }
+        return true
     }
 
     /// `write` one byte at a time, checking the room left before each byte.

@@ -68,13 +68,16 @@ struct ReplyText {
         let keyBytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
             count = 0
             bytes.withUnsafeBufferPointer { all in
-                for line in lines {
-                    let start = count
-                    guard LetterKey.write(UnsafeBufferPointer(rebasing: all[line]), into: out, count: &count) else {
-                        fits = false
-                        return
+                LetterKey.withFolding { folding in
+                    for line in lines {
+                        let start = count
+                        guard LetterKey.write(UnsafeBufferPointer(rebasing: all[line]), into: out, count: &count,
+                                              folding: folding) else {
+                            fits = false
+                            return
+                        }
+                        ranges.append(start..<count)
                     }
-                    ranges.append(start..<count)
                 }
             }
         }
