@@ -56,10 +56,15 @@ enum ASCII {
         var start = bytes.startIndex, end = bytes.endIndex
         while start < end, isWhitespace(bytes[start]) { bytes.formIndex(after: &start) }
         while end > start, isWhitespace(bytes[bytes.index(before: end)]) { bytes.formIndex(before: &end) }
-        let token = bytes[start..<end]
-        return String(unsafeUninitializedCapacity: token.count) { buffer in
+        return lowercased(bytes[start..<end])
+    }
+
+    /// The bytes with ASCII letters lower-cased (nothing trimmed), as a `String` written in
+    /// place: no array between, and short results stay in the string's inline storage.
+    static func lowercased<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
             var count = 0
-            for byte in token {
+            for byte in bytes {
                 buffer[count] = lower(byte)
                 count += 1
             }

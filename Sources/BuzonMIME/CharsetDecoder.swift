@@ -60,9 +60,11 @@ enum CharsetDecoder {
                 diagnostics.append(Diagnostic(.invalidCharsetBytes, "8-bit bytes in text declared \(charset); read as UTF-8 or windows-1252"))
                 return decodeUndeclared(bytes).text
             case .utf8:
-                if let valid = validUTF8(bytes) { return valid }
-                diagnostics.append(Diagnostic(.invalidCharsetBytes, "invalid UTF-8 in text declared \(charset); replaced with U+FFFD"))
-                return String(decoding: bytes, as: UTF8.self)
+                let (text, valid) = repairedUTF8(bytes)
+                if !valid {
+                    diagnostics.append(Diagnostic(.invalidCharsetBytes, "invalid UTF-8 in text declared \(charset); replaced with U+FFFD"))
+                }
+                return text
             case .singleByte(let table):
                 return table.decode(bytes)
             }
@@ -98,13 +100,20 @@ enum CharsetDecoder {
     /// was not valid UTF-8, the output is), so the result equals the input byte for byte
     /// exactly when the input was valid.
     static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let (text, valid) = repairedUTF8(bytes)
+        return valid ? text : nil
+    }
+
+    /// `bytes` decoded as UTF-8, invalid sequences replaced with U+FFFD, and whether there
+    /// were none (see `validUTF8`).
+    static func repairedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, valid: Bool) {
         var text = String(decoding: bytes, as: UTF8.self)
         let unchanged = text.withUTF8 { utf8 in
             guard utf8.count == bytes.count else { return false }
             guard let decoded = utf8.baseAddress, let input = bytes.baseAddress else { return true }
             return memcmp(decoded, input, bytes.count) == 0
         }
-        return unchanged ? text : nil
+        return (text, unchanged)
     }
 
     /// Undeclared text: UTF-8 when it is valid UTF-8, otherwise windows-1252.

@@ -223,7 +223,7 @@ package struct HTMLTokenizer {
     /// nothing validated or released); every tag of every HTML body passes here.
     private static func name(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         let known = bytes.withUnsafeBufferPointer { commonNames.value(lowercasing: UnsafeBufferPointer(rebasing: $0[range])) }
-        return known ?? lowercasedASCII(bytes[range])
+        return known ?? ASCII.lowercased(bytes[range])
     }
 
     private static let commonNames = ShortNameTable([
@@ -232,12 +232,4 @@ package struct HTMLTokenizer {
         "base", "form", "main", "table", "tbody", "thead", "tfoot", "title", "style", "small", "strong", "center",
         "script", "header", "footer", "section", "article", "caption", "colgroup", "noscript", "blockquote", "textarea",
     ].map { ($0, $0) })
-
-    package static func lowercasedASCII(_ slice: ArraySlice<UInt8>) -> String {
-        // Tag names are short: the string is built in place (small-string storage, no array).
-        String(unsafeUninitializedCapacity: slice.count) { buffer in
-            for (offset, byte) in slice.enumerated() { buffer[offset] = lower(byte) }
-            return slice.count
-        }
-    }
 }

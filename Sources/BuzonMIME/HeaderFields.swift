@@ -50,13 +50,8 @@ public struct HeaderFields: Sendable, Sequence {
     /// a precomputed integer per field neither touches (retains) the field's strings nor
     /// compares their bytes; only a field whose key matches is compared by name.
     public func values(_ name: String) -> [String] {
-        let key = HeaderFields.key(name)
         var result: [String] = []
-        fields.withUnsafeBufferPointer { fields in
-            for index in fields.indices where fields[index].nameKey == key && fields[index].name.caseInsensitiveEquals(name) {
-                result.append(fields[index].rawValue)
-            }
-        }
+        forEachValue(name) { result.append($0) }
         return result
     }
 
@@ -80,8 +75,10 @@ public struct HeaderFields: Sendable, Sequence {
 
     /// Eight bytes per step, lower-cased all at once: every lookup hashes its name
     /// (`Content-Transfer-Encoding` is 25 bytes), and a byte-at-a-time hash was 1.5 % of a
-    /// text-only parse. Each step is injective for a given state (the multiplier is odd);
-    /// the length is mixed in first, so the zero padding of the last word cannot collide.
+    /// text-only parse. Equal names (ignoring ASCII case) get equal keys; different names
+    /// rarely share one (each step is injective for a given state, as the multiplier is odd,
+    /// and the length is mixed in first so the zero padding of the last word counts), and
+    /// when they do, the name comparison that confirms every match tells them apart.
     static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
         let raw = UnsafeRawBufferPointer(bytes)

@@ -3,8 +3,10 @@
 ///
 /// Why not `[String: String]`: a header carries one to three parameters, and every part of
 /// every message has them. A dictionary allocated its storage and ran SipHash for each
-/// `charset`/`boundary`/`name` lookup; a short array compared by length first costs neither.
-/// Equality ignores order, as a dictionary's does.
+/// `charset`/`boundary`/`name` lookup; a short array searched in order costs neither.
+/// Names compare as `String`s do in a dictionary (canonically equivalent spellings are one
+/// name), and equality ignores order, as a dictionary's does. One difference: a literal
+/// that repeats a name keeps the last value, where a dictionary literal would trap.
 public struct MIMEParameters: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     private var entries: [(name: String, value: String)] = []
 
@@ -17,7 +19,7 @@ public struct MIMEParameters: Sendable, Equatable, ExpressibleByDictionaryLitera
     /// The value of `name` (lower-case); setting replaces it or appends it, `nil` removes it.
     public subscript(name: String) -> String? {
         get {
-            for entry in entries where entry.name.utf8.count == name.utf8.count && entry.name == name {
+            for entry in entries where entry.name == name {
                 return entry.value
             }
             return nil

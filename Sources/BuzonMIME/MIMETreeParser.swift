@@ -86,16 +86,7 @@ struct MIMETreeParser {
     /// ASCII text lower-cased on its bytes (nothing trimmed); anything else the Unicode way,
     /// which gives the same for ASCII.
     private static func lowercased(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
-        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-            var count = 0
-            for byte in utf8 {
-                buffer[count] = ASCII.lower(byte)
-                count += 1
-            }
-            return count
-        }
+        text.utf8.allSatisfy { $0 < 0x80 } ? ASCII.lowercased(text.utf8) : text.lowercased()
     }
 
     // MARK: Multipart

@@ -27,12 +27,13 @@ enum ByteMatch {
         return hasPrefix(text[(text.endIndex - pattern.count)...], pattern, ignoringCase: ignoringCase)
     }
 
-    /// Jumps between occurrences of the pattern's first byte with `memchr` and compares the
-    /// rest with `memcmp`: the marker check runs this on every line of a reply.
+    /// Whether `pattern` occurs in `text` (see the buffer overload).
     static func contains(_ text: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
         text.withUnsafeBufferPointer { contains($0, pattern) }
     }
 
+    /// Jumps between occurrences of the pattern's first byte with `memchr` and compares the
+    /// rest with `memcmp`: the marker check runs this on every line of a reply.
     static func contains(_ text: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
         guard let first = pattern.first else { return true }
         guard text.count >= pattern.count else { return false }
@@ -55,17 +56,24 @@ enum ByteMatch {
 
     /// `text` without trailing spaces, tabs and no-break spaces.
     static func trimmingTrailingSpaces(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var end = text.endIndex
-        while end > text.startIndex {
+        text[text.startIndex..<trimmedEnd(text, from: text.startIndex, to: text.endIndex)]
+    }
+
+    /// Where `text[start..<end]` ends once trailing spaces, tabs and no-break spaces (C2 A0)
+    /// are cut; on indices, so callers that must not slice (a retain each) can use it too.
+    static func trimmedEnd<Bytes: RandomAccessCollection>(_ text: Bytes, from start: Int, to end: Int) -> Int
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        var end = end
+        while end > start {
             if text[end - 1] == 0x20 || text[end - 1] == 0x09 {
                 end -= 1
-            } else if end - 2 >= text.startIndex, text[end - 2] == 0xC2, text[end - 1] == 0xA0 {
+            } else if end - 2 >= start, text[end - 2] == 0xC2, text[end - 1] == 0xA0 {
                 end -= 2
             } else {
                 break
             }
         }
-        return text[text.startIndex..<end]
+        return end
     }
 
     static func bytes(_ strings: [String]) -> [[UInt8]] {

@@ -172,7 +172,8 @@ enum HTMLQuoteFinder {
     /// byte rejects nearly every position (a table of first bytes let through every `e`).
     private static let stemPairs: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 65_536 / 64)
-        for stem in ReplyText.forwardStems where stem.count >= 2 {
+        for stem in ReplyText.forwardStems {
+            precondition(stem.count >= 2, "a forward stem of one byte would need a table of single bytes")
             let pair = Int(stem[0]) << 8 | Int(stem[1])
             bits[pair >> 6] |= 1 << UInt64(pair & 63)
         }

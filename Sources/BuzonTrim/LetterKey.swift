@@ -39,6 +39,8 @@ enum LetterKey {
     }
 
     /// The folding tables, opened once for many `write`s (`ReplyText` keys every line).
+    /// Its pointers are valid only inside the `withFolding` call that made it: it must not
+    /// be stored or returned from there.
     struct Folding {
         fileprivate let ascii: UnsafeBufferPointer<UInt8>
         fileprivate let latin1: UnsafeBufferPointer<UInt8>

@@ -199,13 +199,15 @@ extension ReplyText {
         "beginforwardedmessage", "iniciodelmensajereenviado", "iniciodamensagemreencaminhada",
         "iniciodamensagemencaminhada", "messagetransfere", "debutdumessagereexpedie", "mensajereenviadooriginal",
     ])
+    /// Length floors for the per-line tests: a line whose key is shorter cannot be a banner
+    /// or a footer, which is decided without comparing any bytes.
+    static let shortestForwardKey = forwardKeys.map(\.count).min() ?? 0
+    static let shortestFooterPrefix = footerKeyPrefixes.map(\.count).min() ?? 0
     /// Lower-case ASCII stems of which every forward banner holds at least one as written
     /// (accented letters aside: `réexpédié` still has `exp`, `transféré` has `transf`), so
     /// HTML that has none of them cannot render to a forward banner (a test keeps this in
     /// step with `forwardKeys`). `HTMLQuoteFinder` checks them on the raw bytes before
     /// rendering a quote's first lines.
-    static let shortestForwardKey = forwardKeys.map(\.count).min() ?? 0
-    static let shortestFooterPrefix = footerKeyPrefixes.map(\.count).min() ?? 0
     static let forwardStems = ByteMatch.bytes(["reenviado", "forwarded", "encaminhada", "transf", "exp"])
     static let footerKeyPrefixes = ByteMatch.bytes([
         "enviadodesdemi", "sentfrommy", "enviadodesdeoutlook", "obteneroutlookpara", "getoutlookfor",

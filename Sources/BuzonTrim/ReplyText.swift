@@ -134,16 +134,7 @@ struct ReplyText {
     /// test for the rules about how a line ends, without slicing it.
     func lastVisibleByte(_ index: Int) -> UInt8? {
         let range = lines[index]
-        var end = range.upperBound
-        while end > range.lowerBound {
-            if bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 {
-                end -= 1
-            } else if end - 2 >= range.lowerBound, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 {
-                end -= 2
-            } else {
-                break
-            }
-        }
+        let end = ByteMatch.trimmedEnd(bytes, from: range.lowerBound, to: range.upperBound)
         return end > range.lowerBound ? bytes[end - 1] : nil
     }
 
@@ -158,7 +149,8 @@ struct ReplyText {
         }
     }
 
-    /// Calls `body` with line `index`'s key in place (at least one byte long).
+    /// Calls `body` with line `index`'s key in place (empty for a line without letters or
+    /// digits; its base address is then not to be used).
     func keyBuffer<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let range = keyRanges[index]
         return keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }

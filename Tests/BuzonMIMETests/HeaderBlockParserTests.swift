@@ -23,6 +23,18 @@ import Testing
                 #expect(UInt8(truncatingIfNeeded: lowered >> (8 * UInt64(lane))) == expected, "byte \(value) lane \(lane)")
             }
         }
+        // Whole words too: no lane may disturb its neighbours (a carry or borrow would).
+        var state: UInt64 = 0x1234_5678
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let word = state ^ (state >> 29)
+            var expected: UInt64 = 0
+            for lane in 0..<8 {
+                let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(lane)))
+                expected |= UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) << (8 * UInt64(lane))
+            }
+            #expect(HeaderFields.lowercased(word) == expected, "word \(String(word, radix: 16))")
+        }
         let names = ["Content-Transfer-Encoding", "CONTENT-TRANSFER-ENCODING", "content-transfer-encoding", "X-Ñ-Ä"]
         #expect(HeaderFields.key(names[0]) == HeaderFields.key(names[1]))
         #expect(HeaderFields.key(names[0]) == HeaderFields.key(names[2]))

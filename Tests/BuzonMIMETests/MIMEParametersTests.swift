@@ -26,4 +26,19 @@ import Testing
         #expect(one != ["a": "1", "b": "2", "c": "3"])
         #expect(MIMEParameters() == [:])
     }
+
+    /// Names compare as a dictionary's `String` keys do: canonically equivalent spellings
+    /// are one name, for reading, writing and equality alike.
+    @Test func canonicallyEquivalentNamesAreOneName() {
+        var parameters: MIMEParameters = ["caf\u{E9}": "1"]
+        #expect(parameters["cafe\u{301}"] == "1")
+        parameters["cafe\u{301}"] = "2"
+        #expect(parameters.count == 1)
+        #expect(parameters["caf\u{E9}"] == "2")
+        #expect(parameters == ["cafe\u{301}": "2"])
+        var diagnostics: [Diagnostic] = []
+        let parsed = ContentHeaderValue.parse("text/plain; caf\u{E9}=1; cafe\u{301}=2", diagnostics: &diagnostics)
+        #expect(parsed.parameters["caf\u{E9}"] == "1")   // the first of equal names wins, as before
+        #expect(parsed.parameters.count == 1)
+    }
 }
