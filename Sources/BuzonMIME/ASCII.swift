@@ -59,6 +59,14 @@ enum ASCII {
         return lowercased(bytes[start..<end])
     }
 
+    /// `range` without leading and trailing white space.
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, isWhitespace(bytes[lower]) { lower += 1 }
+        while upper > lower, isWhitespace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
     /// The bytes with ASCII letters lower-cased (nothing trimmed), as a `String` written in
     /// place: no array between, and short results stay in the string's inline storage.
     static func lowercased<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {

@@ -55,7 +55,7 @@ extension AddressParser {
         index = angleStart
         while index < bytes.count, bytes[index] != ASCII.greaterThan, bytes[index] != ASCII.lessThan { index += 1 }
         guard index < bytes.count, bytes[index] == ASCII.greaterThan else { return nil }
-        let inner = trimmedRange(bytes, angleStart..<index)
+        let inner = ASCII.trimmedRange(bytes, angleStart..<index)
         // `<@relay:user@host>` is a route: the general parser strips it.
         guard inner.isEmpty || bytes[inner.lowerBound] != ASCII.at else { return nil }
         index += 1
@@ -71,7 +71,7 @@ extension AddressParser {
     /// An item without `<…>`: empty, or one word holding an `@` (the address, no name).
     /// `.some(nil)` when empty; nil when the general parser must decide.
     private static func bareAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Address?? {
-        let word = trimmedRange(bytes, range)
+        let word = ASCII.trimmedRange(bytes, range)
         if word.isEmpty { return .some(nil) }
         guard !bytes[word].contains(where: ASCII.isWhitespace), bytes[word].contains(ASCII.at) else { return nil }
         return Address(address: String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self))
@@ -79,7 +79,7 @@ extension AddressParser {
 
     /// The words of `range` joined by single spaces, as `words.joined(separator: " ")` gives.
     private static func joinedWords(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        let words = trimmedRange(bytes, range)
+        let words = ASCII.trimmedRange(bytes, range)
         var collapsed = true
         var previousSpace = false
         for index in words {
@@ -98,13 +98,5 @@ extension AddressParser {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// `range` without leading and trailing white space.
-    private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, ASCII.isWhitespace(bytes[lower]) { lower += 1 }
-        while upper > lower, ASCII.isWhitespace(bytes[upper - 1]) { upper -= 1 }
-        return lower..<upper
     }
 }

@@ -107,9 +107,7 @@ enum Base64Decoder {
                 continue
             }
             if (a | b) < invalidPair {
-                let value = UInt32(a) &<< 20 | UInt32(b) &<< 8
-                output.storeBytes(of: value.bigEndian, toByteOffset: written, as: UInt32.self)
-                written &+= 3
+                storeQuantum(a, b, output, &written)
                 index &+= 4
             }
             let lineStart = index
@@ -135,12 +133,19 @@ enum Base64Decoder {
             let a = pairs[Int(truncatingIfNeeded: quantum & 0xFFFF)]
             let b = pairs[Int(truncatingIfNeeded: quantum &>> 16)]
             if (a | b) >= invalidPair { break }
-            output.storeBytes(of: (UInt32(a) &<< 20 | UInt32(b) &<< 8).bigEndian, toByteOffset: written, as: UInt32.self)
-            written &+= 3
+            storeQuantum(a, b, output, &written)
             index &+= 4
         }
         cursor.index = index
         cursor.written = written
+    }
+
+    /// One quantum from its two pair values: 24 bits stored big-endian in a 4-byte store, of
+    /// which 3 bytes count (the output has slack for the fourth).
+    @inline(__always)
+    private static func storeQuantum(_ a: UInt16, _ b: UInt16, _ output: UnsafeMutableRawPointer, _ written: inout Int) {
+        output.storeBytes(of: (UInt32(a) &<< 20 | UInt32(b) &<< 8).bigEndian, toByteOffset: written, as: UInt32.self)
+        written &+= 3
     }
 
     /// One byte the slow way: line breaks, padding, junk, and quanta split by them.

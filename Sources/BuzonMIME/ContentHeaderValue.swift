@@ -85,10 +85,7 @@ struct ContentHeaderValue: Sendable, Equatable {
         }
         let start = index
         while index < bytes.count, bytes[index] != ASCII.semicolon { index += 1 }
-        var lower = start, upper = index
-        while lower < upper, ASCII.isWhitespace(bytes[lower]) { lower += 1 }
-        while upper > lower, ASCII.isWhitespace(bytes[upper - 1]) { upper -= 1 }
-        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        return String(decoding: bytes[ASCII.trimmedRange(bytes, start..<index)], as: UTF8.self)
     }
 
     /// `text/plain (comment)`: the comment is not part of the type.

@@ -21,6 +21,13 @@ public struct HeaderFields: Sendable, Sequence {
             self.rawValue = rawValue
             self.nameKey = nameKey
         }
+
+        /// Whether this field is `name` (ASCII case ignored), `key` being `HeaderFields.key(name)`:
+        /// the integer decides nearly every mismatch before any byte of the names is compared.
+        @inline(__always)
+        fileprivate func isNamed(_ name: String, key: UInt64) -> Bool {
+            nameKey == key && self.name.caseInsensitiveEquals(name)
+        }
     }
 
     public private(set) var fields: [Field]
@@ -37,7 +44,7 @@ public struct HeaderFields: Sendable, Sequence {
     public subscript(name: String) -> String? {
         let key = HeaderFields.key(name)
         return fields.withUnsafeBufferPointer { fields in
-            for index in fields.indices where fields[index].nameKey == key && fields[index].name.caseInsensitiveEquals(name) {
+            for index in fields.indices where fields[index].isNamed(name, key: key) {
                 return fields[index].rawValue
             }
             return nil
@@ -60,7 +67,7 @@ public struct HeaderFields: Sendable, Sequence {
     public func forEachValue(_ name: String, _ body: (String) -> Void) {
         let key = HeaderFields.key(name)
         fields.withUnsafeBufferPointer { fields in
-            for index in fields.indices where fields[index].nameKey == key && fields[index].name.caseInsensitiveEquals(name) {
+            for index in fields.indices where fields[index].isNamed(name, key: key) {
                 body(fields[index].rawValue)
             }
         }
@@ -139,9 +146,8 @@ public struct HeaderFields: Sendable, Sequence {
         fields.withUnsafeBufferPointer { fields in
             list.keys.withUnsafeBufferPointer { keys in
                 for index in fields.indices {
-                    let key = fields[index].nameKey
-                    for position in keys.indices where keys[position] == key && found[position] == nil
-                        && fields[index].name.caseInsensitiveEquals(list.names[position]) {
+                    for position in keys.indices where found[position] == nil
+                        && fields[index].isNamed(list.names[position], key: keys[position]) {
                         found[position] = fields[index].rawValue
                     }
                 }

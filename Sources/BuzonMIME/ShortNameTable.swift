@@ -30,13 +30,7 @@ struct ShortNameTable<Value: Sendable>: Sendable {
     }
 
     func value(for name: String) -> Value? {
-        guard let packed = ShortNameTable.pack(name) else { return nil }
-        var slot = slotOf(packed)
-        while let key = keys[slot] {
-            if key == packed { return values[slot] }
-            slot = (slot &+ 1) & (keys.count &- 1)
-        }
-        return nil
+        ShortNameTable.pack(name).flatMap(value(for:))
     }
 
     /// The value for the ASCII-lower-cased `bytes`, without making a `String` of them.
@@ -44,6 +38,10 @@ struct ShortNameTable<Value: Sendable>: Sendable {
         guard var packed = ShortNameTable.pack(bytes) else { return nil }
         packed.low = HeaderFields.lowercased(packed.low)
         packed.high = HeaderFields.lowercased(packed.high)
+        return value(for: packed)
+    }
+
+    private func value(for packed: Packed) -> Value? {
         var slot = slotOf(packed)
         while let key = keys[slot] {
             if key == packed { return values[slot] }

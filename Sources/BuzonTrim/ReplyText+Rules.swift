@@ -84,7 +84,8 @@ extension ReplyText {
 
     /// True when line `index` starts an Outlook `De:` / `Enviado:` / `Para:` / `Asunto:` block.
     func isOutlookBlock(_ index: Int) -> Bool {
-        guard hasEarlyColon(index), !isQuoted(index), let name = ReplyText.fieldName(content(index)), ReplyText.isField(name, in: ReplyText.fromFields) else {
+        guard hasEarlyColon(index), !isQuoted(index), let name = ReplyText.fieldName(content(index)),
+              ReplyText.isField(name, in: ReplyText.fromFields) else {
             return false
         }
         var fields = 0
@@ -123,8 +124,9 @@ extension ReplyText {
         return marks >= 5
     }
 
-    /// The lower-cased name of a `Name: value` line (`*From:*` as Gmail renders Outlook's
-    /// bold labels included), nil when the line has no colon in its first 20 bytes.
+    /// The name of a `Name: value` line as written (`*From:*` as Gmail renders Outlook's
+    /// bold labels included; compare it with `isField`), nil when the line has no colon in
+    /// its first 20 bytes.
     static func fieldName(_ content: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         let stripped = content.drop { $0 == UInt8(ascii: "*") }
         guard let colon = stripped.prefix(20).firstIndex(of: UInt8(ascii: ":")) else { return nil }

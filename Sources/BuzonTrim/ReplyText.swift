@@ -163,22 +163,22 @@ struct ReplyText {
 
     /// Whether line `index`'s key is exactly one of `candidates` (compared length first).
     func keyEquals(_ index: Int, anyOf candidates: [[UInt8]]) -> Bool {
-        let range = keyRanges[index]
-        return keyBytes.withUnsafeBufferPointer { keys in
-            candidates.contains { candidate in
-                candidate.count == range.count && candidate.withUnsafeBufferPointer { wanted in
-                    range.isEmpty || memcmp(keys.baseAddress! + range.lowerBound, wanted.baseAddress!, range.count) == 0
-                }
-            }
-        }
+        keyStarts(index, withAnyOf: candidates, wholeKey: true)
     }
 
     /// Whether line `index`'s key starts with one of `prefixes`.
     func keyHasPrefix(_ index: Int, anyOf prefixes: [[UInt8]]) -> Bool {
+        keyStarts(index, withAnyOf: prefixes, wholeKey: false)
+    }
+
+    /// Whether one of `prefixes` starts the key of line `index` (and, with `wholeKey`, is all
+    /// of it), compared on the key buffer without slicing it.
+    private func keyStarts(_ index: Int, withAnyOf prefixes: [[UInt8]], wholeKey: Bool) -> Bool {
         let range = keyRanges[index]
         return keyBytes.withUnsafeBufferPointer { keys in
             prefixes.contains { prefix in
-                prefix.count <= range.count && prefix.withUnsafeBufferPointer { wanted in
+                let fits = wholeKey ? prefix.count == range.count : prefix.count <= range.count
+                return fits && prefix.withUnsafeBufferPointer { wanted in
                     prefix.isEmpty || memcmp(keys.baseAddress! + range.lowerBound, wanted.baseAddress!, prefix.count) == 0
                 }
             }
