@@ -40,6 +40,11 @@ extension IMAPClient {
         return FetchedMessage(uid: uid, size: size, bytes: body, truncated: truncated)
     }
 
+    public func sizes(uids: [UInt32]) throws(TransportError) -> [UInt32: Int] {
+        guard !uids.isEmpty else { return [:] }
+        return try fetchSizes(Array(Set(uids)).sorted(), try session())
+    }
+
     private func fetchSizes(_ uids: [UInt32], _ connection: IMAPConnection) throws(TransportError) -> [UInt32: Int] {
         let commands = Self.batches(uids, 500).map { "UID FETCH \(Self.uidSet($0)) (UID RFC822.SIZE)" }
         var sizes: [UInt32: Int] = [:]

@@ -13,6 +13,8 @@ extension IMAPClient {
         switch action {
         case .seen:
             try store(uid, flag: "\\Seen", connection)
+        case .seenFlagged:
+            try store(uid, flag: "\\Seen \\Flagged", connection)
         case .delete:
             try delete(uid, connection)
         case .move(let target):

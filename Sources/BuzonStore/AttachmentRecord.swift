@@ -9,4 +9,7 @@ public struct AttachmentRecord: Sendable, Hashable {
     public var sha256: String
     public var inline: Bool
     public var contentID: String?
+    /// Only the start of the attachment is stored: the message exceeded the size limit and was
+    /// fetched in part (the whole message stays on the mail server).
+    public var truncated: Bool = false
 }

@@ -7,6 +7,9 @@ public struct MailboxState: Sendable, Hashable {
     public var uidValidity: Int64?
     /// Highest UID fully processed.
     public var lastUID: Int64
+    /// Set while the mailbox is bootstrapped: UIDs up to this one count only when unseen (mail
+    /// read before Buzón first looked is history); nil once the poller is past it.
+    public var unseenThrough: Int64? = nil
     public var lastPollAt: Date?
     /// The last poll's error, cleared by the next successful save.
     public var lastError: String?

@@ -1,4 +1,7 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Everything the store can fail with: what went wrong, SQLite's own words, and what was being done.
 ///
@@ -41,6 +44,39 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         guard let code else { return false }
         return code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED
     }
+
+    /// True when the fault lies in the machine, not in the message being recorded: a full or
+    /// read-only disk, missing permissions, an I/O error, a database another process holds
+    /// past the busy timeout. Any message would fail the same way, so the caller backs off
+    /// and tries again later; such an error must never count against the message (nor
+    /// dead-letter it). The one place that decides what is environmental.
+    public var isEnvironmental: Bool {
+        switch kind {
+        case .sqlite(let code):
+            return Self.environmentalSQLiteCodes.contains(code & 0xff)
+        case .file(let errno):
+            return Self.environmentalErrnos.contains(errno)
+        case .notFound, .schemaTooNew, .misuse:
+            return false
+        }
+    }
+
+    /// `isEnvironmental` for any error: false for errors that are not the store's.
+    public static func isEnvironmental(_ error: any Error) -> Bool {
+        (error as? StoreError)?.isEnvironmental ?? false
+    }
+
+    /// Primary result codes (https://sqlite.org/rescode.html) that describe the disk, the file
+    /// or another process, never the row being written.
+    static let environmentalSQLiteCodes: Set<Int32> = [
+        SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY, SQLITE_IOERR,
+        SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_PROTOCOL, SQLITE_NOLFS, SQLITE_AUTH,
+    ]
+
+    /// File errors of the attachments directory that any message would meet.
+    static let environmentalErrnos: Set<Int32> = [
+        ENOSPC, EDQUOT, EACCES, EPERM, EROFS, EIO, EMFILE, ENFILE, ENOMEM, ENOENT, ENOTDIR, EAGAIN, EINTR,
+    ]
 
     public var description: String {
         switch kind {

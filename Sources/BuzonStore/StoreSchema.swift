@@ -6,6 +6,7 @@ enum StoreSchema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "tickets, messages, outbox, ledgers", sql: version1),
         Migration(version: 2, name: "full-text search over messages", sql: version2),
+        Migration(version: 3, name: "bootstrap ceiling of a mailbox, truncated attachments", sql: version3),
     ]
 
     static let version1 = """
@@ -163,5 +164,15 @@ enum StoreSchema {
         INSERT INTO messages_fts (rowid, subject, reply, body) VALUES (new.id, new.subject, new.reply, new.body);
     END;
     INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
+    """
+
+    /// `mailbox_state.unseen_through`: while a mailbox is bootstrapped (first poll, or a new
+    /// UIDVALIDITY), messages up to this UID that were already `\Seen` are old mail, not work;
+    /// NULL once the poller has passed it (then every UID above `last_uid` is work).
+    /// `attachments.truncated`: the file holds only the start of the attachment because the
+    /// message exceeded `max_message_bytes` and was fetched in part.
+    static let version3 = """
+    ALTER TABLE mailbox_state ADD COLUMN unseen_through INTEGER;
+    ALTER TABLE attachments ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
     """
 }

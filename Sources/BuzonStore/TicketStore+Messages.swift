@@ -27,22 +27,24 @@ extension TicketStore {
         }
     }
 
-    /// Writes the file (content-addressed, skipped when the same bytes exist) and records the row.
+    /// Writes the file (content-addressed, skipped when the same bytes exist) and records the row;
+    /// `truncated` says the bytes are only the start of the attachment.
     @discardableResult
     public func addAttachment(
-        messageRowID: Int64, filename: String?, contentType: String, data: [UInt8], inline: Bool, contentID: String?
+        messageRowID: Int64, filename: String?, contentType: String, data: [UInt8], inline: Bool, contentID: String?,
+        truncated: Bool = false
     ) throws(StoreError) -> AttachmentRecord {
         let sha = SHA256.hex(of: data)
         try attachments.store(data, sha256: sha)
         let id = try database.serialized { () throws(StoreError) -> Int64 in
             try database.run("""
-                INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline, content_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, messageRowID, filename, contentType, data.count, sha, inline, contentID)
+                INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline, content_id, truncated)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, messageRowID, filename, contentType, data.count, sha, inline, contentID, truncated)
             return database.lastInsertRowID
         }
         return AttachmentRecord(id: id, messageRowID: messageRowID, filename: filename, contentType: contentType,
-                                size: data.count, sha256: sha, inline: inline, contentID: contentID)
+                                size: data.count, sha256: sha, inline: inline, contentID: contentID, truncated: truncated)
     }
 
     /// Where the bytes of an attachment live.

@@ -48,12 +48,12 @@ extension TicketStore {
 
     public func attachments(ofMessage rowID: Int64) throws(StoreError) -> [AttachmentRecord] {
         try database.query("""
-            SELECT id, message_id, filename, content_type, size, sha256, inline, content_id FROM attachments
+            SELECT id, message_id, filename, content_type, size, sha256, inline, content_id, truncated FROM attachments
             WHERE message_id = ? ORDER BY id
             """, rowID) { row in
             AttachmentRecord(id: row.int64(0), messageRowID: row.int64(1), filename: row.optionalString(2),
                              contentType: row.string(3), size: row.int(4), sha256: row.string(5), inline: row.bool(6),
-                             contentID: row.optionalString(7))
+                             contentID: row.optionalString(7), truncated: row.bool(8))
         }
     }
 

@@ -10,8 +10,9 @@ extension LocalServers {
     /// Puts a message into a folder as new and unseen: written to `tmp/`, then renamed into
     /// `new/` (how a delivery agent does it; 1,000 messages take ≈0.3 s). Messages delivered
     /// one after another get ascending UIDs: their names start with an increasing timestamp,
-    /// which Dovecot sorts by when it assigns UIDs.
-    public func deliver(_ bytes: [UInt8], to user: String, folder: String = "INBOX") throws {
+    /// which Dovecot sorts by when it assigns UIDs. `seen` puts it in `cur/` flagged `S`, as
+    /// when someone opened it in webmail before Buzón looked.
+    public func deliver(_ bytes: [UInt8], to user: String, folder: String = "INBOX", seen: Bool = false) throws {
         let maildir = try makeMaildir(user: user, folder: folder)
         let sequence = lock.withLock { () -> Int in
             deliveries += 1
@@ -30,7 +31,8 @@ extension LocalServers {
             written += count
         }
         fchown(descriptor, mailUID, mailGID)
-        guard rename(temporary, maildir + "/new/" + name) == 0 else {
+        let final = seen ? maildir + "/cur/" + name + ":2,S" : maildir + "/new/" + name
+        guard rename(temporary, final) == 0 else {
             throw LocalServersError("cannot rename \(temporary) into new/: errno \(errno)")
         }
     }

@@ -17,6 +17,13 @@ extension MemoryMailbox {
         }
     }
 
+    public func sizes(uids: [UInt32]) throws(TransportError) -> [UInt32: Int] {
+        let messages = lock.withLock { folders[folder, default: []] }
+        var sizes: [UInt32: Int] = [:]
+        for message in messages where uids.contains(message.uid) { sizes[message.uid] = message.bytes.count }
+        return sizes
+    }
+
     public func fetch(uids: [UInt32], maxBytes: Int) throws(TransportError) -> [FetchedMessage] {
         try step(.fetch, .fetch(uids: uids, maxBytes: maxBytes))
         let messages = lock.withLock { folders[folder, default: []] }
@@ -37,6 +44,9 @@ extension MemoryMailbox {
             switch action {
             case .seen:
                 folders[folder]![index].seen = true
+            case .seenFlagged:
+                folders[folder]![index].seen = true
+                folders[folder]![index].flagged = true
             case .delete:
                 folders[folder]!.remove(at: index)
             case .move(let target):

@@ -13,6 +13,7 @@ public final class MemoryMailbox: MailboxClient, @unchecked Sendable {
         public var uid: UInt32
         public var bytes: [UInt8]
         public var seen: Bool
+        public var flagged = false
     }
 
     // State below is guarded by `lock` (the client methods live in MemoryMailbox+Client.swift).

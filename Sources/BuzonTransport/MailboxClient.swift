@@ -9,6 +9,9 @@ public protocol MailboxClient: AnyObject {
     /// UIDs of messages to consider, ascending: UID greater than `afterUID`, not deleted,
     /// and when `unseenOnly` also without `\Seen`.
     func search(afterUID: UInt32, unseenOnly: Bool) throws(TransportError) -> [UInt32]
+    /// Sizes on the server (RFC822.SIZE) of these messages; UIDs no longer present are left out.
+    /// The poller sizes its batches in bytes from them.
+    func sizes(uids: [UInt32]) throws(TransportError) -> [UInt32: Int]
     /// Exact bytes of these messages, in the order asked. A message larger than `maxBytes`
     /// comes back with only its first `maxBytes` bytes and `truncated = true`.
     func fetch(uids: [UInt32], maxBytes: Int) throws(TransportError) -> [FetchedMessage]
@@ -59,4 +62,7 @@ public enum AfterProcessing: Sendable, Hashable {
     case seen
     case move(folder: String)
     case delete
+    /// `\Seen` and `\Flagged`: a message kept where it is for an operator to look at (one
+    /// stored only in part because it exceeded the size limit). Never a config value.
+    case seenFlagged
 }

@@ -27,6 +27,9 @@ struct E2EDesk {
         var reopenWindowDays: Int?
         /// IMAPS and SMTPS with the servers' certificate as CA, TLS required.
         var tls = false
+        /// Extra lines for `[gateway]` and for the soporte `[[mailbox]]`, written verbatim.
+        var gatewayLines = ""
+        var soporteLines = ""
     }
 
     let servers: LocalServers
@@ -67,6 +70,7 @@ struct E2EDesk {
         staff = ["marta.rios@empresa.com"]
         domain = "empresa.com"
         \(options.reopenWindowDays.map { "reopen_window_days = \($0)" } ?? "")
+        \(options.gatewayLines)
 
         [smtp]
         url = "\(servers.smtpURL(implicitTLS: options.tls))"
@@ -87,6 +91,7 @@ struct E2EDesk {
         poll_seconds = \(options.pollSeconds)
         batch_size = \(options.batchSize)
         after = "\(options.soporteAfter)"
+        \(options.soporteLines)
         \(tlsLines)
         """
         if options.withVentas {
@@ -165,8 +170,8 @@ struct E2EDesk {
     // MARK: Mail in and out
 
     /// Puts a message into the soporte@ (default) or ventas@ mailbox of this test, unseen.
-    func deliver(_ mail: TestMail, toVentas: Bool = false) throws {
-        try servers.deliver(mail.bytes, to: toVentas ? ventas : soporte)
+    func deliver(_ mail: TestMail, toVentas: Bool = false, seen: Bool = false) throws {
+        try servers.deliver(mail.bytes, to: toVentas ? ventas : soporte, seen: seen)
     }
 
     func deliver(raw: [UInt8], toVentas: Bool = false) throws {

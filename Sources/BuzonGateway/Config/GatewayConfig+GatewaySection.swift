@@ -8,7 +8,7 @@ extension GatewayConfig {
         "language", "reopen_window_days", "unknown_sender", "staff", "domain", "acknowledge_follow_ups",
         "max_auto_replies_per_hour", "trusted_authserv_id", "reply_markers", "default_category",
         "auto_close_business_days", "first_response_hours", "stale_hours", "max_message_bytes",
-        "dead_letter_folder", "metrics_file", "log_level",
+        "dead_letter_folder", "metrics_file", "log_level", "poll_retry_base_seconds", "poll_retry_max_seconds",
     ]
 
     mutating func apply(gateway section: ConfigSection) throws(ConfigError) {
@@ -38,6 +38,8 @@ extension GatewayConfig {
         staleHours = try section.integer("stale_hours", in: 1...10_000) ?? staleHours
         maxMessageBytes = try section.integer("max_message_bytes", in: GatewayConfig.maxMessageBytesRange) ?? maxMessageBytes
         deadLetterFolder = try section.text("dead_letter_folder") ?? deadLetterFolder
+        pollRetryBaseSeconds = try section.integer("poll_retry_base_seconds", in: 1...3600) ?? pollRetryBaseSeconds
+        pollRetryMaxSeconds = try section.integer("poll_retry_max_seconds", in: pollRetryBaseSeconds...86_400) ?? max(pollRetryMaxSeconds, pollRetryBaseSeconds)
         metricsFile = try section.path("metrics_file")
         logLevel = try section.choice("log_level", among: LogLevel.allCases.map(\.rawValue)).flatMap(LogLevel.init(rawValue:)) ?? logLevel
     }

@@ -42,6 +42,9 @@ public struct GatewayConfig: Sendable {
     public var maxMessageBytes = 26_214_400
     /// IMAP folder messages that cannot be processed are moved to.
     public var deadLetterFolder = "Buzon-DeadLetter"
+    /// A mailbox whose poll failed is retried after this, doubling up to `pollRetryMaxSeconds`.
+    public var pollRetryBaseSeconds = 5
+    public var pollRetryMaxSeconds = 300
     /// File the metrics are written to (absolute); nil = none.
     public var metricsFile: String?
     public var logLevel = LogLevel.info

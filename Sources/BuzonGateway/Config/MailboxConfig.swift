@@ -26,8 +26,13 @@ public struct MailboxConfig: Sendable {
     public var caFile: String?
     /// Refuse to log in without TLS (implicit or STARTTLS). Default: true unless the host is loopback.
     public var requireTLS: Bool
-    /// At most this many messages fetched per poll.
+    /// At most this many messages fetched and committed together.
     public var batchSize: Int
+    /// A batch stops growing at this many bytes (a larger message is a batch alone): memory
+    /// follows the bytes in hand, not the message count.
+    public var batchBytes: Int
+    /// Where a message over `maxMessageBytes` goes with `after = move/delete` (never expunged).
+    public var oversizedFolder: String
     /// Messages larger than this are not fetched whole (the gateway's value unless overridden).
     public var maxMessageBytes: Int
     /// Line of the `[[mailbox]]` header, for later cross-checks.
@@ -36,7 +41,7 @@ public struct MailboxConfig: Sendable {
     static let keys = [
         "name", "url", "username", "password_file", "password_env", "password", "xoauth2_token_file",
         "address", "department", "poll_seconds", "after", "unknown_sender", "ca_file", "require_tls",
-        "batch_size", "max_message_bytes",
+        "batch_size", "max_message_bytes", "batch_bytes", "oversized_folder",
     ]
 
     init(section: ConfigSection, defaultMaxMessageBytes: Int) throws(ConfigError) {
@@ -61,6 +66,8 @@ public struct MailboxConfig: Sendable {
         requireTLS = try section.boolean("require_tls") ?? !url.isLoopback
         batchSize = try section.integer("batch_size", in: 1...10_000) ?? 50
         maxMessageBytes = try section.integer("max_message_bytes", in: GatewayConfig.maxMessageBytesRange) ?? defaultMaxMessageBytes
+        batchBytes = try section.integer("batch_bytes", in: 1...Int(Int32.max)) ?? 8_388_608
+        oversizedFolder = try section.text("oversized_folder") ?? "Buzon-Oversized"
         line = section.headerLine ?? 0
     }
 

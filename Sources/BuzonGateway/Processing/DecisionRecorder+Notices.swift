@@ -75,6 +75,7 @@ extension DecisionRecorder {
         values.originalSubject = message.subject
         values.ticketSubject = summary?.subject ?? message.subject
         values.date = now
+        values.oversizedBytes = originalSize
         if let summary {
             values.ticketNumber = summary.number
             values.organization = summary.organization ?? ""

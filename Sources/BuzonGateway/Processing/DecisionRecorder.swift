@@ -124,7 +124,9 @@ struct DecisionRecorder {
     private func addIncoming(to number: String, author: MessageAuthor) throws -> Int64 {
         var body = message.text
         if let originalSize {
-            body = "[Buzón: message of \(originalSize) bytes exceeds the size limit; only its first \(raw.count) bytes were kept]\n" + body
+            body = "[Buzón: message of \(originalSize) bytes exceeds the size limit; only its first \(raw.count) bytes were kept. "
+                + "The whole message stays on the mail server (flagged, or in the oversized folder); attachments after the cut "
+                + "are missing and the last one kept is cut short]\n" + body
         }
         let row = try store.addMessage(MessageRecord(
             ticketNumber: number, direction: .incoming, author: author,
@@ -132,13 +134,21 @@ struct DecisionRecorder {
             to: message.to.map(\.address), cc: message.cc.map(\.address),
             messageID: message.messageID, inReplyTo: message.inReplyTo.first, references: message.references,
             subject: message.subject, reply: mail.reply, body: body, raw: raw, mailbox: mailbox.name, receivedAt: now))
-        for attachment in message.attachments {
+        // Bytes cut at the limit end inside the last part: in a message stored in part, the last
+        // attachment (document order) is the one that reaches the cut.
+        let cut = originalSize == nil ? nil : message.attachments.indices.last
+        for (index, attachment) in message.attachments.enumerated() {
             _ = try store.addAttachment(messageRowID: row, filename: attachment.filename, contentType: attachment.contentType,
-                                        data: attachment.data, inline: attachment.isInline, contentID: attachment.contentID)
+                                        data: attachment.data, inline: attachment.isInline, contentID: attachment.contentID,
+                                        truncated: index == cut)
         }
         if let originalSize {
+            let left = mailbox.after == .seen ? "flagged in \(mailbox.name)" : "moved to \(mailbox.oversizedFolder)"
             try store.addEvent(ticket: number, type: "oversized", at: now,
-                               detail: "\(originalSize) bytes > limit \(mailbox.maxMessageBytes); headers and first part kept")
+                               detail: "\(originalSize) bytes > limit \(mailbox.maxMessageBytes); headers and first part kept; "
+                                   + "the whole message stays on the server (\(left))")
+            processor.logger.warning("message.oversized", [("mailbox", mailbox.name), ("ticket", number),
+                                                           ("size", String(originalSize)), ("limit", String(mailbox.maxMessageBytes))])
         }
         return row
     }

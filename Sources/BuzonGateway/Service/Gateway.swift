@@ -8,8 +8,12 @@ import BuzonStore
 /// Why one loop and not a thread per mailbox: every step is short (a poll, a batch of sends)
 /// and SQLite serializes writers anyway; one loop keeps shutdown and reload simple — a stop
 /// request is honoured between two messages, so the message in hand is always finished.
-/// A mailbox that fails (server down, wrong password) is logged once and backed off
-/// exponentially; the other mailboxes keep their own schedule.
+/// A mailbox that fails (server down, wrong password, a full disk) is logged once and backed
+/// off exponentially; the other mailboxes keep their own schedule.
+///
+/// A backlog does not starve anything: a poll takes at most `roundBudget` messages before the
+/// next mailbox gets its turn, and between two batches the loop pings the watchdog and sends
+/// the acknowledgements already due, so customers hear back while the backlog drains.
 public final class Gateway {
     /// Builds the transport for a mailbox / the SMTP server; injected so tests use fakes.
     public typealias MailboxFactory = (MailboxConfig) throws -> MailboxClient
@@ -23,6 +27,8 @@ public final class Gateway {
     let logger: Logger
     public let metrics = GatewayMetrics()
     let pollBackoff: Backoff
+    /// Messages one poll of one mailbox may take before the others (and the outbox) get a turn.
+    let roundBudget: Int
 
     private var schedules: [String: MailboxSchedule] = [:]
     private var pollers: [String: MailboxPoller] = [:]
@@ -30,10 +36,14 @@ public final class Gateway {
     /// Why the SMTP sender could not be built last time (logged once per distinct reason).
     private var senderError: String?
     private var lastLifecycleRun: Date?
+    private var lastWatchdog = Date.distantPast
+    /// Set when a send between two batches found the SMTP server unreachable: the rest of
+    /// the round does not try again (each try may cost a connect timeout).
+    private var outboxDownThisRound = false
 
     public init(runtime: GatewayRuntime, store: TicketStore, makeMailbox: @escaping MailboxFactory,
                 makeSender: @escaping SenderFactory, clock: @escaping @Sendable () -> Date = Date.init,
-                logger: Logger, pollBackoff: Backoff = Backoff(base: 5, maximum: 300)) {
+                logger: Logger, pollBackoff: Backoff = Backoff(base: 5, maximum: 300), roundBudget: Int = 500) {
         self.runtime = runtime
         self.store = store
         self.makeMailbox = makeMailbox
@@ -41,19 +51,33 @@ public final class Gateway {
         self.clock = clock
         self.logger = logger
         self.pollBackoff = pollBackoff
+        self.roundBudget = max(1, roundBudget)
     }
 
-    /// Polls every mailbox once, drains the outbox and runs the auto-close rule
-    /// (`buzon run --once`, cron, tests). Transport failures are logged, not thrown.
+    /// Polls every mailbox until it has nothing left, drains the outbox and runs the
+    /// auto-close rule (`buzon run --once`, cron, tests). Transport failures are logged, not
+    /// thrown; the report says which mailboxes failed and whether the outbox was reachable.
     @discardableResult
     public func runOnce(shouldStop: () -> Bool = { false }) throws -> RoundReport {
         var report = RoundReport()
+        outboxDownThisRound = false
+        var outboxReports: [OutboxSender.Report] = []
         for mailbox in runtime.config.mailboxes {
             if shouldStop() { break }
-            report.add(pollMailbox(mailbox, shouldStop: shouldStop))
+            var failed = false
+            var more = true
+            while more, !failed, !shouldStop() {
+                let poll = pollMailbox(mailbox, shouldStop: shouldStop) {
+                    outboxReports.append(self.sendDueMailBetweenBatches(shouldStop: shouldStop))
+                }
+                if let poll { report.add(poll) } else { failed = true }
+                more = poll?.more ?? false
+            }
+            if failed { report.mailboxesFailed += 1 } else { report.mailboxesPolled += 1 }
         }
         try runLifecycle(force: true)
-        report.outbox = try drainOutbox(shouldStop: shouldStop)
+        outboxReports.append(try drainOutbox(shouldStop: shouldStop))
+        report.addOutbox(outboxReports)
         try writeMetrics()
         return report
     }
@@ -63,13 +87,17 @@ public final class Gateway {
     public func run(signals: SignalWatcher, notifier: SystemdNotifier, configPath: String) throws {
         notifier.notify("READY=1\nSTATUS=polling \(runtime.config.mailboxes.count) mailboxes")
         logger.info("gateway.started", [("mailboxes", runtime.config.mailboxes.map(\.name).joined(separator: ","))])
-        var lastWatchdog = Date.distantPast
         var lastRoundError: String?
         while true {
             let now = clock()
+            outboxDownThisRound = false
             for mailbox in runtime.config.mailboxes where schedule(for: mailbox).isDue(at: now) {
                 if signals.stopRequested { break }
-                pollMailbox(mailbox, shouldStop: { signals.stopRequested })
+                pollMailbox(mailbox, shouldStop: { signals.stopRequested }) {
+                    self.pingWatchdog(notifier)
+                    _ = self.sendDueMailBetweenBatches(shouldStop: { signals.stopRequested })
+                }
+                pingWatchdog(notifier)
             }
             if !signals.stopRequested {
                 // A store hiccup (a locked database, a full disk) must not end the daemon:
@@ -86,10 +114,7 @@ public final class Gateway {
                     lastRoundError = text
                 }
             }
-            if let interval = notifier.watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval {
-                notifier.notify("WATCHDOG=1")
-                lastWatchdog = Date()
-            }
+            pingWatchdog(notifier)
             let wake = min(nextWake(), Date().addingTimeInterval(notifier.watchdogInterval ?? 5))
             let requests = signals.wait(until: wake)
             if requests.contains(.stop) || signals.stopRequested { break }
@@ -97,6 +122,28 @@ public final class Gateway {
         }
         notifier.notify("STOPPING=1")
         logger.info("gateway.stopped")
+    }
+
+    /// `WATCHDOG=1` when half the watchdog interval has passed since the last ping (systemd
+    /// advises pinging at half the interval), called between messages' batches too.
+    private func pingWatchdog(_ notifier: SystemdNotifier) {
+        guard let interval = notifier.watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval / 2 else { return }
+        notifier.notify("WATCHDOG=1")
+        lastWatchdog = Date()
+    }
+
+    /// Sends the acknowledgements already due while a backlog is worked through. A store
+    /// error here is logged, not thrown: the poll goes on and the round's own drain retries.
+    private func sendDueMailBetweenBatches(shouldStop: () -> Bool) -> OutboxSender.Report {
+        guard !outboxDownThisRound else { return OutboxSender.Report(unreachable: true) }
+        do {
+            let report = try drainOutbox(shouldStop: shouldStop)
+            outboxDownThisRound = report.unreachable
+            return report
+        } catch {
+            logger.error("outbox.drain_failed", [("error", "\(error)")])
+            return OutboxSender.Report()
+        }
     }
 
     /// SIGHUP: a complete new runtime, or the old one kept when the new config is broken.
@@ -122,17 +169,20 @@ public final class Gateway {
         runtime.config.mailboxes.map { schedule(for: $0).nextPoll }.min() ?? clock().addingTimeInterval(60)
     }
 
-    /// One poll of one mailbox, with its failure bookkeeping; never throws.
+    /// One poll of one mailbox, with its failure bookkeeping; never throws. Nil when the
+    /// poll failed (transport, or an environment fault of the store: both back off).
     @discardableResult
-    private func pollMailbox(_ mailbox: MailboxConfig, shouldStop: () -> Bool) -> MailboxPoller.Report {
+    private func pollMailbox(_ mailbox: MailboxConfig, shouldStop: () -> Bool,
+                             betweenBatches: () -> Void) -> MailboxPoller.Report? {
         var schedule = schedule(for: mailbox)
         defer { schedules[mailbox.name] = schedule }
         let log = logger.with(("mailbox", mailbox.name))
         do {
             let poller = try poller(for: mailbox)
-            let report = try poller.poll(shouldStop: shouldStop)
+            let report = try poller.poll(budget: roundBudget, shouldStop: shouldStop, betweenBatches: betweenBatches)
             if schedule.failures > 0 { log.info("mailbox.recovered", [("after_failures", String(schedule.failures))]) }
-            schedule.succeeded(at: clock(), interval: TimeInterval(mailbox.pollSeconds))
+            // A backlog left by the budget is due again at once, after the other mailboxes.
+            schedule.succeeded(at: clock(), interval: report.more ? 0 : TimeInterval(mailbox.pollSeconds))
             if report.fetched > 0 {
                 log.info("mailbox.polled", [("fetched", String(report.fetched)), ("processed", String(report.processed)),
                                             ("dead_lettered", String(report.deadLettered))])
@@ -151,7 +201,7 @@ public final class Gateway {
             // (an OAuth token refreshed on disk).
             pollers.removeValue(forKey: mailbox.name)?.disconnect()
             try? store.recordPollError(name: mailbox.name, error: text, at: clock())
-            return MailboxPoller.Report()
+            return nil
         }
     }
 
@@ -166,7 +216,7 @@ public final class Gateway {
 
     private func drainOutbox(shouldStop: () -> Bool) throws -> OutboxSender.Report {
         if try store.dueOutbox(now: clock(), limit: 1).isEmpty { return OutboxSender.Report() }
-        guard let sender = outboxSender() else { return OutboxSender.Report() }
+        guard let sender = outboxSender() else { return OutboxSender.Report(unreachable: true) }
         return try sender.drain(shouldStop: shouldStop)
     }
 

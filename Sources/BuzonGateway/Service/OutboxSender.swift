@@ -33,6 +33,14 @@ public final class OutboxSender {
         public var sent = 0
         public var retried = 0
         public var failed = 0
+        /// Mail was due but the SMTP server could not be reached (or no sender could be built).
+        public var unreachable = false
+        public init(sent: Int = 0, retried: Int = 0, failed: Int = 0, unreachable: Bool = false) {
+            self.sent = sent
+            self.retried = retried
+            self.failed = failed
+            self.unreachable = unreachable
+        }
     }
 
     /// Sends every due message (in batches of `batchSize`) until none is due or the SMTP
@@ -56,7 +64,10 @@ public final class OutboxSender {
                 }
                 if serverDown { break }
             }
-            if serverDown { break }
+            if serverDown {
+                report.unreachable = true
+                break
+            }
         }
         return report
     }

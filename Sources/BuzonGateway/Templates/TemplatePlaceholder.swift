@@ -29,6 +29,10 @@ public enum TemplatePlaceholder: String, Sendable, CaseIterable, Hashable {
     case originalSubject = "original_subject"
     /// When the event happened, in the desk's time zone.
     case date
+    /// For `acknowledgement`: when the message exceeded the size limit and was kept only in
+    /// part, a new line saying so (in the template's language); empty otherwise. Write it at
+    /// the end of a line.
+    case oversizedNote = "oversized_note"
 
     /// `ticket_number, ticket_subject, …` for error messages.
     static var knownList: String {

@@ -23,6 +23,8 @@ public struct TemplateValues: Sendable, Hashable {
     public var originalSubject = ""
     /// Rendered in the desk's time zone: `28/09/2022 15:30` (es), `2022-09-28 15:30` (en).
     public var date: Date?
+    /// Size in bytes of a message kept only in part (over `max_message_bytes`); nil otherwise.
+    public var oversizedBytes: Int?
 
     public init() {}
 
@@ -46,7 +48,19 @@ public struct TemplateValues: Sendable, Hashable {
         case .openTicketCount: openTicketCount.map(String.init) ?? ""
         case .originalSubject: originalSubject
         case .date: date.map { Self.format($0, language: language, timeZone: timeZone) } ?? ""
+        case .oversizedNote: oversizedBytes.map { Self.oversizedNote(bytes: $0, language: language) } ?? ""
         }
+    }
+
+    /// `{{oversized_note}}`: starts a new paragraph so it can end any line of the template.
+    static func oversizedNote(bytes: Int, language: String) -> String {
+        let megabytes = String(format: "%.1f", Double(bytes) / 1_048_576)
+        if language == "es" {
+            return "\n\nSu mensaje (\(megabytes) MB) supera el tamaño que aceptamos: recibimos el texto, pero puede que "
+                + "falten adjuntos o que alguno esté incompleto. Si es así, le pediremos que nos los envíe por otra vía."
+        }
+        return "\n\nYour message (\(megabytes) MB) is larger than we accept: we received the text, but some attachments "
+            + "may be missing or incomplete. If so, we will ask you to send them another way."
     }
 
     /// Numeric formats, so no locale data is needed: day first for Spanish, ISO order otherwise.

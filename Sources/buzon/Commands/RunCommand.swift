@@ -3,7 +3,9 @@ import BuzonGateway
 
 /// `buzon run --config FILE [--once]`: the daemon. Polls until SIGTERM/SIGINT (the message
 /// in hand is finished, then exit 0); SIGHUP reloads config and templates. `--once` polls
-/// every mailbox once, drains the outbox and exits (cron, tests, the demo).
+/// every mailbox until it has nothing left, drains the outbox and exits (cron, tests, the
+/// demo): 0, or 75 (EX_TEMPFAIL) when no mailbox could be polled or the SMTP server could
+/// not be reached with mail due, so cron and monitoring notice.
 enum RunCommand {
     static func run(_ arguments: [String]) -> Int32 {
         do {
@@ -14,7 +16,14 @@ enum RunCommand {
                 let report = try gateway.runOnce()
                 print("fetched \(report.fetched), processed \(report.processed), dead-lettered \(report.deadLettered); "
                       + "sent \(report.outbox.sent), retrying \(report.outbox.retried), failed \(report.outbox.failed)")
-                return ExitCode.ok
+                guard report.isFailure else { return ExitCode.ok }
+                var reasons: [String] = []
+                if report.mailboxesPolled == 0, report.mailboxesFailed > 0 {
+                    reasons.append("no mailbox could be polled (\(report.mailboxesFailed) failed)")
+                }
+                if report.outbox.unreachable { reasons.append("the SMTP server could not be reached; notices stay queued") }
+                CommandFailure.printError("buzon run: \(reasons.joined(separator: "; ")) (see the log for each error)")
+                return ExitCode.tempFail
             }
             let signals = SignalWatcher()
             signals.install()

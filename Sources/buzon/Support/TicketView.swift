@@ -88,7 +88,8 @@ enum TicketView {
                 ("received_at", .string(ISO8601.string(from: message.receivedAt))),
                 ("attachments", .array(message.attachments.map { attachment in
                     .object([("filename", .optional(attachment.filename)), ("content_type", .string(attachment.contentType)),
-                             ("size", .number(attachment.size)), ("sha256", .string(attachment.sha256))])
+                             ("size", .number(attachment.size)), ("sha256", .string(attachment.sha256)),
+                             ("truncated", .bool(attachment.truncated))])
                 })),
             ])
         }
@@ -130,7 +131,9 @@ enum TicketView {
                 lines.append("      \(line)")
             }
             for attachment in message.attachments {
-                lines.append("      📎 \(attachment.filename ?? w("(no name)", "(sin nombre)")) \(attachment.contentType) \(attachment.size) bytes")
+                lines.append("      📎 \(attachment.filename ?? w("(no name)", "(sin nombre)")) \(attachment.contentType) \(attachment.size) bytes"
+                             + (attachment.truncated ? w(" (TRUNCATED: the whole message stays on the mail server)",
+                                                          " (INCOMPLETO: el mensaje completo sigue en el servidor de correo)") : ""))
             }
         }
         if !detail.timeLog.isEmpty {

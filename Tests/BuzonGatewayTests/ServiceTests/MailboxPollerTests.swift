@@ -24,12 +24,50 @@ import BuzonTransport
         }
         #expect(fetches == [[1, 2], [3, 4], [5]])
         #expect(inbox.calls.first == .open)
+        // The first poll bootstraps: seen mail up to UIDNEXT − 1 is history, later UIDs all count.
         #expect(inbox.calls.contains(.search(afterUID: 0, unseenOnly: true)))
+        #expect(inbox.calls.contains(.search(afterUID: 5, unseenOnly: false)))
         #expect(try desk.incomingMessageIDs().sorted() == (1...5).map { "req-\($0)@andina.cl" })
         #expect(try desk.store.mailboxState(name: "soporte")?.lastUID == 5)
-        // The next poll searches only after the saved UID.
+        // The next poll searches only after the saved UID, seen or not.
+        let before = inbox.calls.count
         _ = try desk.makePoller().poll()
-        #expect(inbox.calls.contains(.search(afterUID: 5, unseenOnly: true)))
+        #expect(inbox.calls[before...].contains(.search(afterUID: 5, unseenOnly: false)))
+        #expect(!inbox.calls[before...].contains(.search(afterUID: 5, unseenOnly: true)))
+    }
+
+    /// Issue #10 item 1: mail a colleague opened (\Seen) before the poll is still work once
+    /// the mailbox has a ledger; only the bootstrap leaves the read history alone.
+    @Test func mailSeenByAColleagueAfterTheBootstrapStillBecomesATicket() throws {
+        let desk = try TestDesk()
+        let inbox = desk.mailboxes["soporte"]!
+        inbox.append(Mails.request(1, from: "c1@andina.cl").bytes, seen: true)  // read history
+        inbox.append(Mails.request(2, from: "c2@andina.cl").bytes)
+        #expect(try desk.makePoller().poll().processed == 1)
+        #expect(try desk.incomingMessageIDs() == ["req-2@andina.cl"])
+
+        inbox.append(Mails.request(3, from: "c3@andina.cl").bytes, seen: true)  // opened in webmail first
+        #expect(try desk.makePoller().poll().processed == 1)
+        #expect(try desk.incomingMessageIDs().sorted() == ["req-2@andina.cl", "req-3@andina.cl"])
+        #expect(try desk.store.mailboxState(name: "soporte")?.unseenThrough == nil)
+    }
+
+    /// A bootstrap cut short (a stop request) keeps its ceiling: the next poll still leaves the
+    /// seen history below it alone and takes the unseen rest.
+    @Test func anInterruptedBootstrapKeepsItsCeiling() throws {
+        let desk = try TestDesk(TestDesk.Options(batchSize: 1))
+        let inbox = desk.mailboxes["soporte"]!
+        inbox.append(Mails.request(1, from: "c1@andina.cl").bytes)
+        inbox.append(Mails.request(2, from: "c2@andina.cl").bytes)
+        inbox.append(Mails.request(3, from: "c3@andina.cl").bytes, seen: true)
+        var processed = 0
+        desk.processor.beforeCommit = { _ in processed += 1 }
+        #expect(try desk.makePoller().poll(shouldStop: { processed >= 1 }).processed == 1)
+        #expect(try desk.store.mailboxState(name: "soporte")?.unseenThrough == 3)
+
+        desk.processor.beforeCommit = nil
+        #expect(try desk.makePoller().poll().processed == 1)
+        #expect(try desk.incomingMessageIDs().sorted() == ["req-1@andina.cl", "req-2@andina.cl"])
     }
 
     /// Group commit keeps messages independent: one that fails inside a batch rolls back

@@ -117,7 +117,7 @@ import BuzonTransport
         #expect(try desk.outbox().count == 3)
         desk.sender.failAlways(with: Self.down)
 
-        #expect(try desk.makeOutboxSender().drain() == OutboxSender.Report(sent: 0, retried: 1, failed: 0))
+        #expect(try desk.makeOutboxSender().drain() == OutboxSender.Report(sent: 0, retried: 1, failed: 0, unreachable: true))
         #expect(desk.sender.attempts == 1)
         #expect(try desk.outbox().map(\.attempts) == [1, 0, 0])
 
