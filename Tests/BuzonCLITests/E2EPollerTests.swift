@@ -8,7 +8,7 @@ import Glibc
 
 /// The poller through the real binary against real Dovecot and the SMTP sink (issue #10):
 /// mail read by someone else, storage faults, backlogs, large mail, `run --once` failures.
-@Suite(.serialized, .e2eServers(users: ["seen", "fault", "backlog", "large", "oncefail"].flatMap(E2EDesk.users)))
+@Suite(.serialized, .e2eServers(users: ["seen", "fault", "backlog", "large", "oversize", "oversizeseen", "oncefail"].flatMap(E2EDesk.users)))
 struct E2EPollerTests {
     static func mail(_ index: Int, key: String) -> TestMail {
         TestMail(from: "cliente\(index).\(key)@andina.cl", to: ["soporte@empresa.com"],
@@ -101,6 +101,92 @@ struct E2EPollerTests {
         let acknowledged = try desk.servers.receivedMessages().flatMap(\.recipients).filter { customers.contains($0) }
         #expect(acknowledged.count == count)
         #expect(Set(acknowledged) == customers)
+    }
+
+    // MARK: Item 5: oversized mail is never destroyed
+
+    static func attachmentMail(_ index: Int, key: String, bytes: Int, seed: UInt8 = 1) -> TestMail {
+        var mail = Self.mail(index, key: key)
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(index)
+        mail.attachment = (filename: "respaldo\(index).bin", contentType: "application/octet-stream",
+                           data: (0..<bytes).map { _ in
+                               state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                               return UInt8(truncatingIfNeeded: state >> 33)
+                           })
+        return mail
+    }
+
+    /// `after = "move:…"` with a message over `max_message_bytes`: it gets its ticket (the cut
+    /// attachment marked truncated, the customer told), and the whole original goes to the
+    /// oversized folder instead of Procesados — nothing is expunged.
+    @Test func anOversizedMessageIsKeptWholeInTheOversizedFolder() throws {
+        let desk = try E2EDesk("oversize", options: .init(soporteAfter: "move:Procesados", withVentas: false,
+                                                          soporteLines: "max_message_bytes = 4096"))
+        let big = Self.attachmentMail(1, key: "oversize", bytes: 20_000)
+        try desk.deliver(big)
+        try desk.deliver(Self.mail(2, key: "oversize"))
+        try desk.runOnce()
+
+        #expect(try desk.maildir().isEmpty)
+        #expect(try desk.maildir(folder: "Procesados").count == 1)
+        let kept = try desk.maildir(folder: "Buzon-Oversized")
+        #expect(kept.count == 1)
+        #expect(try kept.first?.bytes() == big.bytes)
+        let ticket = try #require(try desk.tickets().first { $0.string("contact") == "cliente1.oversize@andina.cl" })
+        let detail = try desk.ticket(try #require(ticket.string("number")))
+        let messages = try #require(detail["messages"] as? [[String: Any]])
+        let attachments = try #require(messages.first?["attachments"] as? [[String: Any]])
+        #expect(attachments.map { $0["truncated"] as? Bool } == [true])
+        let events = try #require(detail["events"] as? [[String: Any]])
+        #expect(events.contains { $0.string("type") == "oversized" })
+        let ack = try #require(try desk.received(to: "cliente1.oversize@andina.cl").first)
+        #expect(ack.parsed.text.contains("supera el tamaño que aceptamos"))
+        let small = try #require(try desk.received(to: "cliente2.oversize@andina.cl").first)
+        #expect(!small.parsed.text.contains("supera el tamaño"))
+    }
+
+    /// `after = "seen"`: the oversized message stays in INBOX, seen and flagged.
+    @Test func anOversizedMessageIsFlaggedInPlaceWithAfterSeen() throws {
+        let desk = try E2EDesk("oversizeseen", options: .init(withVentas: false, soporteLines: "max_message_bytes = 4096"))
+        try desk.deliver(Self.attachmentMail(1, key: "oversizeseen", bytes: 20_000))
+        try desk.runOnce()
+        let inbox = try desk.maildir()
+        #expect(inbox.count == 1)
+        #expect(inbox.first.map { $0.isSeen && $0.flags.contains("F") } == true)
+        #expect(try desk.tickets().count == 1)
+    }
+
+    // MARK: Item 11: large messages, memory bounded by bytes
+
+    /// Messages of a few MB with a batch byte budget smaller than any of them: each is a
+    /// batch alone and is stored whole — raw bytes byte-exact, attachment SHA-256 right.
+    @Test func largeMessagesAreStoredWholeWithABatchBudgetSmallerThanOneMessage() throws {
+        let desk = try E2EDesk("large", options: .init(withVentas: false, soporteLines: "batch_bytes = 10000"))
+        let large = (1...3).map { Self.attachmentMail($0, key: "large", bytes: 2_500_000 + $0, seed: 7) }
+        try desk.deliver(Self.mail(0, key: "large"))
+        for mail in large { try desk.deliver(mail) }
+        try desk.deliver(Self.mail(4, key: "large"))
+        try desk.runOnce()
+
+        #expect(try desk.tickets().count == 5)
+        #expect(try desk.maildir().allSatisfy { $0.isSeen })
+        let database = desk.directory + "/buzon.sqlite"
+        for mail in large {
+            let data = try #require(mail.attachment?.data)
+            let ticket = try #require(try desk.tickets().first { $0.string("subject") == mail.subject })
+            let detail = try desk.ticket(try #require(ticket.string("number")))
+            let messages = try #require(detail["messages"] as? [[String: Any]])
+            let attachment = try #require((messages.first?["attachments"] as? [[String: Any]])?.first)
+            let sha = SHA256.hex(of: data)
+            #expect(attachment.string("sha256") == sha)
+            #expect(attachment["truncated"] as? Bool == false)
+            let file = desk.directory + "/attachments/\(sha.prefix(2))/\(sha)"
+            #expect(FileManager.default.contents(atPath: file).map { [UInt8]($0) } == data)
+            let copy = desk.directory + "/raw-\(sha.prefix(8)).eml"
+            try Shell.run("/usr/bin/sqlite3", [database,
+                "SELECT writefile('\(copy)', bytes) FROM raw_messages WHERE sha256 = '\(SHA256.hex(of: mail.bytes))'"])
+            #expect(FileManager.default.contents(atPath: copy).map { [UInt8]($0) } == mail.bytes)
+        }
     }
 
     // MARK: Item 12: `run --once` says when nothing could be done

@@ -124,10 +124,10 @@ public final class Gateway {
         logger.info("gateway.stopped")
     }
 
-    /// `WATCHDOG=1` when half the watchdog interval has passed since the last ping (systemd
-    /// advises pinging at half the interval), called between messages' batches too.
+    /// `WATCHDOG=1` when `watchdogInterval` (already half of systemd's `WATCHDOG_USEC`) has
+    /// passed since the last ping; called between batches too, so a backlog never starves it.
     private func pingWatchdog(_ notifier: SystemdNotifier) {
-        guard let interval = notifier.watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval / 2 else { return }
+        guard let interval = notifier.watchdogInterval, Date().timeIntervalSince(lastWatchdog) >= interval else { return }
         notifier.notify("WATCHDOG=1")
         lastWatchdog = Date()
     }

@@ -24,6 +24,8 @@ final class TestDesk {
         var metrics = true
         /// `max_message_bytes` of the `soporte` mailbox; nil for the default (25 MiB).
         var maxMessageBytes: Int?
+        /// `batch_bytes` of the `soporte` mailbox; nil for the default (8 MiB).
+        var batchBytes: Int?
         var maxAutoRepliesPerHour = 100
         /// `unknown_sender` of the `ventas` mailbox; nil to follow [gateway] ("reject").
         var ventasUnknownSender: String?
@@ -62,7 +64,7 @@ final class TestDesk {
 
     /// A gateway using this desk's fakes (built fresh: it keeps its own pollers and schedules).
     func makeGateway(pollBackoff: Backoff = Backoff(base: 5, maximum: 300),
-                     makeSender: Gateway.SenderFactory? = nil) -> Gateway {
+                     makeSender: Gateway.SenderFactory? = nil, roundBudget: Int = 500, logger: Logger? = nil) -> Gateway {
         let mailboxes = self.mailboxes
         let sender = self.sender
         let clock = self.clock
@@ -73,7 +75,8 @@ final class TestDesk {
                            }
                            return mailbox
                        },
-                       makeSender: makeSender ?? { _ in sender }, clock: { clock.now }, logger: logger, pollBackoff: pollBackoff)
+                       makeSender: makeSender ?? { _ in sender }, clock: { clock.now }, logger: logger ?? self.logger,
+                       pollBackoff: pollBackoff, roundBudget: roundBudget)
     }
 
     /// A poller of mailbox `name` over its fake, with `processor` (default: the desk's).
@@ -135,6 +138,7 @@ final class TestDesk {
         after = "\(options.after)"
         batch_size = \(options.batchSize)
         \(options.maxMessageBytes.map { "max_message_bytes = \($0)" } ?? "")
+        \(options.batchBytes.map { "batch_bytes = \($0)" } ?? "")
 
         [[mailbox]]
         name = "ventas"

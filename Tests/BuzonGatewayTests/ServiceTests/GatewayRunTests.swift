@@ -102,4 +102,64 @@ import BuzonTransport
         #expect(runner.finished.wait(timeout: .now() + 5) == .success)
         #expect(runner.gateway.runtime.config.mailboxes.map(\.name) == ["soporte", "comercial"])
     }
+
+    /// Issue #10 item 10: a backlog drained in one poll still pings the watchdog and sends the
+    /// acknowledgements already queued between its batches — not only once it is all done.
+    @Test func aBacklogPingsTheWatchdogAndSendsAcknowledgementsBetweenBatches() throws {
+        var options = TestDesk.Options()
+        options.batchSize = 2
+        let desk = try TestDesk(options, start: Date())
+        for index in 1...10 { desk.mailboxes["soporte"]!.append(Mails.request(index, from: "c\(index)@andina.cl").bytes) }
+        let socket = try DatagramSocket(path: desk.directory.path + "/notify.sock")
+        // WATCHDOG_USEC of 1 µs: every chance to ping is taken.
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "1"])
+        // At each processed message: the pings systemd has seen and the acknowledgements sent.
+        final class Progress: @unchecked Sendable {
+            let socket: DatagramSocket
+            var pings = 0
+            var seen: [(pings: Int, sent: Int)] = []
+            init(_ socket: DatagramSocket) { self.socket = socket }
+        }
+        let progress = Progress(socket)
+        let capture = desk.log, sender = desk.sender
+        let logger = Logger(minimumLevel: .debug, sink: { line in
+            capture.append(line)
+            guard line.contains("event=message.processed") && line.contains("mailbox=soporte") else { return }
+            progress.pings += progress.socket.receiveAll().filter { $0 == "WATCHDOG=1" }.count
+            progress.seen.append((progress.pings, sender.sent.count))
+        })
+        let signals = SignalWatcher()
+        let runner = Runner(desk.makeGateway(logger: logger))
+        runner.start(signals: signals, notifier: notifier, configPath: desk.configPath)
+        #expect(desk.log.wait(for: "message.processed", count: 10))
+        #expect(desk.log.wait(for: "outbox.sent", count: 10))
+        signals.post(.stop)
+        #expect(runner.finished.wait(timeout: .now() + 5) == .success)
+
+        try #require(progress.seen.count == 10)
+        // By the last batch (messages 9 and 10), four batches were done: four pings, eight acks.
+        #expect(progress.seen[8].pings >= 4, "\(progress.seen)")
+        #expect(progress.seen[8].sent >= 8, "\(progress.seen)")
+        #expect(sender.sent.count == 10)
+    }
+
+    /// A poll stops at its budget with `more`; the round gives other mailboxes their turn and
+    /// `runOnce` comes back for the rest until the mailbox is empty.
+    @Test func aPollStopsAtItsBudgetAndTheRoundComesBackForTheRest() throws {
+        var options = TestDesk.Options()
+        options.batchSize = 2
+        let desk = try TestDesk(options)
+        let inbox = desk.mailboxes["soporte"]!
+        for index in 1...7 { inbox.append(Mails.request(index, from: "c\(index)@andina.cl").bytes) }
+        let first = try desk.makePoller().poll(budget: 4)
+        #expect(first.fetched == 4)
+        #expect(first.more)
+        #expect(try desk.store.mailboxState(name: "soporte")?.lastUID == 4)
+
+        let report = try desk.makeGateway(roundBudget: 2).runOnce()
+        #expect(report.processed == 3)
+        #expect(report.mailboxesPolled == 2)
+        #expect(inbox.messages().allSatisfy { $0.seen })
+        #expect(try desk.outbox(template: "acknowledgement").count == 7)
+    }
 }

@@ -135,7 +135,55 @@ import BuzonTransport
         #expect(incoming.body.hasPrefix("[Buzón: message of \(size) bytes"))
         #expect(try incoming.rawSHA256.flatMap { try desk.store.rawMessage(sha256: $0) }?.count == 4096)
         #expect(try desk.outbox(template: "acknowledgement").count == 1)
-        #expect(desk.mailboxes["soporte"]!.messages().allSatisfy { $0.seen })
+        // Kept on the server, seen and flagged for an operator; the cut attachment says so.
+        #expect(desk.mailboxes["soporte"]!.messages().allSatisfy { $0.seen && $0.flagged })
+        #expect(incoming.attachments.map(\.truncated) == [true])
+        let acknowledgement = try #require(try desk.outbox(template: "acknowledgement").first)
+        #expect(String(decoding: acknowledgement.message.bytes, as: UTF8.self).contains("supera el tama"))
+    }
+
+    /// Issue #10 item 5: with `after = "delete"` (or `move`) a message stored in part is not
+    /// expunged: it goes whole to the oversized folder, which Buzón never expunges.
+    @Test func oversizedMessageIsMovedToTheOversizedFolderNeverDeleted() throws {
+        var options = TestDesk.Options()
+        options.maxMessageBytes = 4096
+        options.after = "delete"
+        let desk = try TestDesk(options)
+        var big = Mails.anaRequest()
+        big.attachment = (filename: "volcado.bin", contentType: "application/octet-stream",
+                          data: [UInt8](repeating: 0x41, count: 20_000))
+        let inbox = desk.mailboxes["soporte"]!
+        inbox.append(big.bytes)
+        inbox.append(Mails.request(2, from: "c2@andina.cl").bytes)
+
+        #expect(try desk.makePoller().poll().processed == 2)
+        #expect(inbox.messages().isEmpty)
+        #expect(inbox.marks.map(\.action) == [.delete, .move(folder: "Buzon-Oversized")])
+        #expect(inbox.messages(in: "Buzon-Oversized").map(\.bytes) == [big.bytes])
+        let acknowledgements = try desk.outbox(template: "acknowledgement").map { String(decoding: $0.message.bytes, as: UTF8.self) }
+        #expect(acknowledgements.filter { $0.contains("supera el tama") }.count == 1)
+    }
+
+    /// Issue #10 item 11: batches stop growing at `batch_bytes`; a message larger than that
+    /// is a batch alone and is still stored whole.
+    @Test func batchesAreBoundedByBytesAndALargeMessageIsABatchAlone() throws {
+        var options = TestDesk.Options()
+        options.batchBytes = 2_000
+        let desk = try TestDesk(options)
+        let inbox = desk.mailboxes["soporte"]!
+        var big = Mails.request(2, from: "c2@andina.cl")
+        big.attachment = (filename: "plano.pdf", contentType: "application/pdf", data: [UInt8](repeating: 0x25, count: 40_000))
+        inbox.append(Mails.request(1, from: "c1@andina.cl").bytes)
+        inbox.append(big.bytes)
+        inbox.append(Mails.request(3, from: "c3@andina.cl").bytes)
+        inbox.append(Mails.request(4, from: "c4@andina.cl").bytes)
+        #expect(try desk.makePoller().poll().processed == 4)
+        let fetches = inbox.calls.compactMap { call -> [UInt32]? in
+            if case .fetch(let uids, _) = call { return uids } else { return nil }
+        }
+        #expect(fetches == [[1], [2], [3], [4]] || fetches == [[1], [2], [3, 4]], "\(fetches)")
+        let stored = try #require(try desk.ticket("OP10045").messages.first { $0.direction == .incoming })
+        #expect(try stored.rawSHA256.flatMap { try desk.store.rawMessage(sha256: $0) } == big.bytes)
     }
 
     @Test func copiesWithoutMessageIDInTwoMailboxesAreOneTicket() throws {
