@@ -6,6 +6,8 @@ enum StoreSchema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "tickets, messages, outbox, ledgers", sql: version1),
         Migration(version: 2, name: "full-text search over messages", sql: version2),
+        // Versions 3 and 4 are taken by work on other branches; the lead renumbers at merge if needed.
+        Migration(version: 5, name: "outbox claims (one sender per message)", sql: version5),
     ]
 
     static let version1 = """
@@ -163,5 +165,13 @@ enum StoreSchema {
         INSERT INTO messages_fts (rowid, subject, reply, body) VALUES (new.id, new.subject, new.reply, new.body);
     END;
     INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
+    """
+
+    /// Outbox claims: a sender takes a row (`claimed_by`, `claimed_until`) in a transaction before
+    /// sending it, so two daemons on one database never send the same notice. The claim is a
+    /// lease: a row claimed by a process that died is due again once `claimed_until` has passed.
+    static let version5 = """
+    ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+    ALTER TABLE outbox ADD COLUMN claimed_until REAL;
     """
 }
