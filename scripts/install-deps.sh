@@ -12,6 +12,7 @@ packages=(
   openssl                # test certificates
   python3-aiosmtpd       # real SMTP server that records what it receives
   systemd                # systemd-analyze verify checks deploy/buzon.service
+  sqlite3                # CLI tests shape foreign, old and newer databases (buzon db …)
 )
 
 missing=()
