@@ -12,7 +12,7 @@ packages=(
   openssl                # test certificates
   python3-aiosmtpd       # real SMTP server that records what it receives
   systemd                # systemd-analyze verify checks deploy/buzon.service
-  sqlite3                # end-to-end tests read stored raw bytes back
+  sqlite3                # tests read stored bytes back and shape foreign, old and newer databases
 )
 
 missing=()

@@ -19,8 +19,12 @@ public final class Database: @unchecked Sendable {
     private var statements: [String: Statement] = [:]
     /// How many `transaction` calls are open on this connection (0 = none, >1 = savepoints).
     var transactionDepth = 0
+    /// The copy written before this connection upgraded the schema, if it did (`buzon db migrate` prints it).
+    public internal(set) var upgradeBackup: String?
 
-    /// Opens (creating if needed) the database at `path`, configures it and applies `migrations`.
+    /// Opens (creating if needed) the database at `path`, configures it and applies `migrations`
+    /// as `upgrade` allows. `identifyingTable`: a table every version of the schema has; a
+    /// database at a non-zero version without it belongs to another program and is refused.
     ///
     /// Configuration: `journal_mode=WAL` (readers never block the writer), `synchronous` from
     /// `durability`, `busy_timeout` so two processes can share the file, `foreign_keys=ON`,
@@ -29,7 +33,9 @@ public final class Database: @unchecked Sendable {
         path: String,
         durability: Durability = .full,
         busyTimeoutMilliseconds: Int32 = 5000,
-        migrations: [Migration] = []
+        migrations: [Migration] = [],
+        upgrade: SchemaUpgrade = .backupThenUpgrade,
+        identifyingTable: String? = nil
     ) throws(StoreError) {
         self.handle = try Database.open(path: path)
         self.path = path
@@ -41,7 +47,7 @@ public final class Database: @unchecked Sendable {
         // Temporary b-trees (UNION, RETURNING, sorting) in memory: otherwise SQLite creates and
         // deletes a file in /var/tmp for them, once per message on the hot path.
         try execute("PRAGMA temp_store = MEMORY")
-        try migrate(migrations)
+        try migrate(migrations, upgrade: upgrade, identifyingTable: identifyingTable)
     }
 
     /// `journal_mode = WAL`, retried while busy. Switching a new file to WAL takes a lock SQLite
@@ -66,15 +72,22 @@ public final class Database: @unchecked Sendable {
         self.path = path
     }
 
+    /// Opens an existing file read-only, without any configuration or migration (inspection).
+    init(readOnlyPath path: String) throws(StoreError) {
+        self.handle = try Database.open(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
+        self.path = path
+        try check(sqlite3_busy_timeout(handle, 2000), "setting the busy timeout")
+    }
+
     deinit {
         // Statements first: close_v2 would otherwise keep a zombie connection until they are finalized.
         statements.removeAll()
         sqlite3_close_v2(handle)
     }
 
-    private static func open(path: String) throws(StoreError) -> OpaquePointer {
+    private static func open(path: String,
+                             flags: Int32 = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX) throws(StoreError) -> OpaquePointer {
         var connection: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             // A failed open usually still allocates a handle, which carries the message and must be closed.

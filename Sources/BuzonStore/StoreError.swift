@@ -15,6 +15,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case notFound
         /// The database was written by a newer Buzón: refusing to touch it.
         case schemaTooNew
+        /// The database has an older schema and this command may not upgrade it (`SchemaUpgrade.refuse`).
+        case schemaTooOld
+        /// The file holds tables that are not Buzón's: refusing to add ours to someone else's data.
+        case notBuzonDatabase
         /// The store was called in a way its contract forbids.
         case misuse
         /// Reading or writing a file next to the database (attachments) failed.
@@ -37,6 +41,12 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     public var code: Int32? {
         if case .sqlite(let code) = kind { return code }
         return nil
+    }
+
+    /// True for a database this Buzón must not use as it is (newer, older without permission to
+    /// upgrade, or not Buzón's): the operator has to act, retrying alone never helps.
+    public var needsOperator: Bool {
+        [.schemaTooNew, .schemaTooOld, .notBuzonDatabase].contains(kind)
     }
 
     /// True for `SQLITE_BUSY`/`SQLITE_LOCKED`: another process held the lock past the busy timeout; retry later.
@@ -84,7 +94,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
             return "store: \(operation): \(message) (SQLite \(code))"
         case .file(let errno):
             return "store: \(operation): \(message) (errno \(errno))"
-        case .notFound, .schemaTooNew, .misuse:
+        case .notFound, .schemaTooNew, .schemaTooOld, .notBuzonDatabase, .misuse:
             return "store: \(operation): \(message)"
         }
     }

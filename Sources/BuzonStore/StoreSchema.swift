@@ -7,6 +7,7 @@ enum StoreSchema {
         Migration(version: 1, name: "tickets, messages, outbox, ledgers", sql: version1),
         Migration(version: 2, name: "full-text search over messages", sql: version2),
         Migration(version: 3, name: "bootstrap ceiling of a mailbox, truncated attachments", sql: version3),
+        Migration(version: 5, name: "outbox claims (one sender per message)", sql: version5),
     ]
 
     static let version1 = """
@@ -174,5 +175,13 @@ enum StoreSchema {
     static let version3 = """
     ALTER TABLE mailbox_state ADD COLUMN unseen_through INTEGER;
     ALTER TABLE attachments ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
+    """
+
+    /// Outbox claims: a sender takes a row (`claimed_by`, `claimed_until`) in a transaction before
+    /// sending it, so two daemons on one database never send the same notice. The claim is a
+    /// lease: a row claimed by a process that died is due again once `claimed_until` has passed.
+    static let version5 = """
+    ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+    ALTER TABLE outbox ADD COLUMN claimed_until REAL;
     """
 }

@@ -4,6 +4,7 @@ import Foundation
 ///
 /// Retry rules belong to the sender; the store only records them: `markRetry` keeps a message queued
 /// for later, `markFailed` gives up, `requeue` lets an operator (`buzon outbox retry`) try again.
+/// Senders claim a message before sending it (`claimDueOutbox`), so several may share the database.
 extension TicketStore {
     @discardableResult
     public func enqueue(_ message: OutboxMessage) throws(StoreError) -> Int64 {
@@ -27,12 +28,46 @@ extension TicketStore {
         }
     }
 
-    /// Queued messages whose time has come, oldest first.
+    /// Queued messages whose time has come and that no live sender has claimed, oldest first.
     public func dueOutbox(now: Date, limit: Int) throws(StoreError) -> [OutboxEntry] {
         try database.query("""
             SELECT \(Self.outboxColumns) FROM outbox o
-            WHERE o.status = 'queued' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?
+            WHERE o.status = 'queued' AND o.next_attempt_at <= ?1 AND (o.claimed_until IS NULL OR o.claimed_until <= ?1)
+            ORDER BY o.next_attempt_at, o.id LIMIT ?2
             """, now, limit, map: Self.outboxEntry(from:))
+    }
+
+    /// Takes up to `limit` due messages for `claimant` until `now + lease`, in one write
+    /// transaction, and returns them: what another sender claims in between is not due for this
+    /// one, so any number of senders on one database send each message once. The claim is a
+    /// lease: a message claimed by a process that died is due again once the lease has passed
+    /// (at-least-once, never lost). `markSent`/`markRetry`/`markFailed` end the claim;
+    /// `releaseClaims` gives back what the sender did not get to.
+    public func claimDueOutbox(now: Date, limit: Int, claimant: String, lease: TimeInterval) throws -> [OutboxEntry] {
+        try database.transaction { () throws -> [OutboxEntry] in
+            let due = try dueOutbox(now: now, limit: limit)
+            for entry in due {
+                try database.run("UPDATE outbox SET claimed_by = ?1, claimed_until = ?2 WHERE id = ?3",
+                                 claimant, now.addingTimeInterval(lease), entry.id)
+            }
+            return due
+        }
+    }
+
+    /// Gives back the claims `claimant` still holds on these messages (a drain that stopped
+    /// early: SMTP down, stop requested), so they are due again at once for any sender.
+    public func releaseClaims(ids: [Int64], claimant: String) throws(StoreError) {
+        for id in ids {
+            try database.run("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ?1 AND claimed_by = ?2",
+                             id, claimant)
+        }
+    }
+
+    /// Who holds a live claim on message `id`, if anyone (for `outbox list` and tests).
+    public func outboxClaimant(id: Int64, now: Date = Date()) throws(StoreError) -> String? {
+        try database.queryFirst("SELECT claimed_by FROM outbox WHERE id = ?1 AND claimed_until > ?2", id, now) {
+            $0.optionalString(0)
+        } ?? nil
     }
 
     /// Every outbox message, or those with `status`, oldest first.
@@ -53,13 +88,13 @@ extension TicketStore {
     }
 
     public func markSent(id: Int64, at date: Date) throws(StoreError) {
-        try update(id, "marking it sent", "UPDATE outbox SET status = 'sent', sent_at = ?1, last_error = NULL WHERE id = ?2", date, id)
+        try update(id, "marking it sent", "UPDATE outbox SET status = 'sent', sent_at = ?1, last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = ?2", date, id)
     }
 
     /// A temporary failure: stays queued until `nextAttemptAt`, one more attempt counted.
     public func markRetry(id: Int64, error: String, nextAttemptAt: Date) throws(StoreError) {
         try update(id, "scheduling a retry", """
-            UPDATE outbox SET attempts = attempts + 1, last_error = ?1, next_attempt_at = ?2
+            UPDATE outbox SET attempts = attempts + 1, last_error = ?1, next_attempt_at = ?2, claimed_by = NULL, claimed_until = NULL
             WHERE id = ?3 AND status = 'queued'
             """, error, nextAttemptAt, id)
     }
@@ -67,7 +102,8 @@ extension TicketStore {
     /// A permanent failure, or too many tries: no more attempts until `requeue`.
     public func markFailed(id: Int64, error: String, at date: Date) throws(StoreError) {
         try update(id, "marking it failed", """
-            UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?1, next_attempt_at = ?2
+            UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?1, next_attempt_at = ?2,
+                claimed_by = NULL, claimed_until = NULL
             WHERE id = ?3 AND status = 'queued'
             """, error, date, id)
     }
@@ -75,7 +111,8 @@ extension TicketStore {
     /// Failed → queued, due at `date`, attempts reset so the sender's backoff starts over.
     public func requeue(id: Int64, at date: Date = Date()) throws(StoreError) {
         try update(id, "requeueing it (only failed messages can be)", """
-            UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ?1 WHERE id = ?2 AND status = 'failed'
+            UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = ?1, claimed_by = NULL, claimed_until = NULL
+            WHERE id = ?2 AND status = 'failed'
             """, date, id)
     }
 

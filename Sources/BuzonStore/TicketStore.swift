@@ -19,13 +19,27 @@ public final class TicketStore: TicketLookup, Sendable {
     ///   - databasePath: the SQLite file; its directory must exist.
     ///   - attachmentsDirectory: root of the content-addressed attachment files; created if missing.
     ///   - durability: `.full` (default) survives power loss; `.normal` only process crashes.
-    public init(databasePath: String, attachmentsDirectory: String, durability: Durability = .full) throws(StoreError) {
-        self.database = try Database(path: databasePath, durability: durability, migrations: StoreSchema.migrations)
+    ///   - upgrade: what to do with an older schema (see `SchemaUpgrade`); the CLI lets only
+    ///     `run`, `deliver` and `db migrate` upgrade.
+    public init(databasePath: String, attachmentsDirectory: String, durability: Durability = .full,
+                upgrade: SchemaUpgrade = .backupThenUpgrade) throws(StoreError) {
+        self.database = try Database(path: databasePath, durability: durability, migrations: StoreSchema.migrations,
+                                     upgrade: upgrade, identifyingTable: "tickets")
         self.attachments = AttachmentDirectory(root: attachmentsDirectory)
     }
 
     /// The schema steps, for tools that inspect or pre-create databases.
     public static var migrations: [Migration] { StoreSchema.migrations }
+
+    /// The schema version this Buzón writes.
+    public static var schemaVersion: Int { StoreSchema.migrations.last?.version ?? 0 }
+
+    /// The schema version of the database at `path` without opening it for writing (nil: no such
+    /// file); `check-config` uses it to spot a database from a newer Buzón.
+    public static func schemaVersion(ofFileAt path: String) throws(StoreError) -> Int? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try Database(readOnlyPath: path).userVersion()
+    }
 
     /// Runs `body` in one transaction; see `Database.transaction`.
     @discardableResult

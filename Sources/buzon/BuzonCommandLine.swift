@@ -8,11 +8,14 @@ enum BuzonCommandLine {
     the gateway
       run [--once]                   poll the mailboxes and send the outbox until SIGTERM (SIGHUP reloads)
       deliver --mailbox NAME [--file MSG] [--send]
-                                     one message from a pipe (Postfix); exit 0 stored, 75 retry, 78 bad config
+                                     one message from a pipe (Postfix); exit 0 stored, 75 anything else (the MTA retries)
       check-config                   validate configuration, secrets and templates
       templates list | render NAME [--ticket OP10044] [--language es]
       explain FILE [--mailbox NAME] [--json]
                                      the decision a message would get and why, changing nothing
+      dead-letter list [--mailbox NAME] [--json]
+      dead-letter retry [--mailbox NAME] (UID… | --all)
+                                     mail that failed three times, and re-processing it once fixed
       parse [--json | --summary] FILE…
                                      what Buzón understands of e-mail files (- for standard input)
 
@@ -27,6 +30,10 @@ enum BuzonCommandLine {
       held list [--json] | approve ID | discard ID
       outbox list [--status queued|sent|failed] [--json] | retry ID
       status [--json]
+
+    the database
+      db backup FILE                 consistent copy while the daemon runs (mode 0600)
+      db migrate                     upgrade the schema after a backup (run and deliver do it too)
 
       help                           this text
     """
@@ -47,6 +54,8 @@ enum BuzonCommandLine {
         case "tickets": return TicketsCommand.run(rest)
         case "outbox": return OutboxCommand.run(rest)
         case "held": return HeldCommand.run(rest)
+        case "dead-letter": return DeadLetterCommand.run(rest)
+        case "db": return DbCommand.run(rest)
         case "status": return StatusCommand.run(rest)
         case _ where DeskCommands.names.contains(command): return DeskCommands.run(command, rest)
         case "help", "--help", "-h":

@@ -11,8 +11,9 @@ final class BuzonDaemon {
     let process = Process()
     let logPath: String
 
-    init(desk: E2EDesk) throws {
-        logPath = desk.logPath
+    /// `logName`: a file in the desk's directory; two daemons of one desk each get their own.
+    init(desk: E2EDesk, logName: String? = nil) throws {
+        logPath = logName.map { desk.directory + "/" + $0 } ?? desk.logPath
         if !FileManager.default.fileExists(atPath: logPath) {
             _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         }

@@ -5,7 +5,7 @@ import BuzonTesting
 
 /// The command-line contract scripts and MTAs rely on: exit codes, `--json` keys, and the
 /// desk commands' real effects on tickets, the outbox and the mail customers receive.
-@Suite(.serialized, .e2eServers(users: ["deliver", "fresh", "badconf", "baddb", "keys", "held", "explain", "reopen", "window", "desk", "status"]
+@Suite(.serialized, .e2eServers(users: ["deliver", "fresh", "badconf", "pipe", "dbforeign", "dbold", "baddb", "keys", "held", "explain", "reopen", "window", "desk", "status"]
     .flatMap(E2EDesk.users)))
 struct E2ECLIContractTests {
     static func request(_ customer: String, subject: String, id: String) -> TestMail {
@@ -76,6 +76,93 @@ struct E2ECLIContractTests {
         }
     }
 
+    /// Issue #10 item 8: Postfix bounces on 78 (5.3.5), so in pipe mode everything the operator
+    /// can fix exits 75 and the MTA keeps the customer's mail.
+    @Test func deliverExits75ForEverythingTheOperatorCanFix() throws {
+        let desk = try E2EDesk("pipe")
+        let path = try Self.file(Self.request("ana.pipe@andina.cl", subject: "Consulta", id: "pipe-1@andina.cl"), in: desk, name: "msg.eml")
+
+        let unknown = try desk.buzon(["deliver", "--mailbox", "soprte", "--file", path])
+        #expect(unknown.status == 75, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("did you mean \"soporte\"?"), "\(unknown.stderr)")
+        #expect(!unknown.stderr.contains("buzon.toml:0:"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("retries"), "says the MTA keeps the mail: \(unknown.stderr)")
+
+        let usage = try desk.buzon(["deliver", "--file", path])
+        #expect(usage.status == 75, "a wrong master.cf line is fixable too: \(usage.stderr)")
+
+        let good = try String(contentsOfFile: desk.configPath, encoding: .utf8)
+        try good.replacingOccurrences(of: E2EDesk.templatesDirectory, with: desk.directory + "/no-templates")
+            .write(toFile: desk.configPath, atomically: true, encoding: .utf8)
+        let templates = try desk.buzon(["deliver", "--mailbox", "soporte", "--file", path])
+        #expect(templates.status == 75, "\(templates.stderr)")
+
+        try good.write(toFile: desk.configPath, atomically: true, encoding: .utf8)
+        #expect(try desk.buzon(["deliver", "--mailbox", "soporte", "--file", path]).status == 0, "the retry after the fix delivers")
+        #expect(try desk.tickets().count == 1)
+    }
+
+    /// Issue #10 item 13: a file that is not Buzón's is refused by every command and left as it was.
+    @Test func aDatabaseThatIsNotBuzonsIsRefusedUntouched() throws {
+        let desk = try E2EDesk("dbforeign")
+        let database = desk.directory + "/buzon.sqlite"
+        try #require(Self.sqlite(database, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);") != nil)
+        for command in [["status"], ["run", "--once"], ["db", "migrate"]] {
+            let result = try desk.buzon(command)
+            #expect(result.status == 78, "buzon \(command[0]) exited \(result.status): \(result.stderr)")
+            #expect(result.stderr.contains("not Buzón's"), "\(result.stderr)")
+        }
+        #expect(Self.sqlite(database, ".tables")?.trimmingCharacters(in: .whitespacesAndNewlines) == "customers")
+    }
+
+    /// Issue #10 item 13: only run/deliver/db migrate upgrade an old schema, after a 0600 backup;
+    /// other commands name the command; a newer schema is refused naming both versions.
+    @Test func onlyMigrateRunAndDeliverUpgradeAnOldSchemaAfterABackup() throws {
+        let desk = try E2EDesk("dbold")
+        let database = desk.directory + "/buzon.sqlite"
+        let created = try desk.succeed(["db", "migrate"])
+        #expect(created.contains("new database created"), "\(created)")
+        let current = try #require(Self.sqlite(database, "PRAGMA user_version;").flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        // Back to schema 2, as the first release left it: without the outbox claim columns.
+        try #require(Self.sqlite(database, "ALTER TABLE outbox DROP COLUMN claimed_by; ALTER TABLE outbox DROP COLUMN claimed_until; PRAGMA user_version = 2;") != nil)
+
+        let refused = try desk.buzon(["tickets", "list"])
+        #expect(refused.status == 78 && refused.stderr.contains("buzon db migrate"), "\(refused.stderr)")
+        #expect(Self.sqlite(database, "PRAGMA user_version;")?.hasPrefix("2") == true, "a refused command changed nothing")
+
+        let copy = desk.directory + "/manual-backup.sqlite"
+        #expect(try desk.succeed(["db", "backup", copy]).contains("schema 2"))
+        #expect(try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int == 0o600)
+
+        let migrated = try desk.succeed(["db", "migrate"])
+        #expect(migrated.contains("schema 2 → \(current)"), "\(migrated)")
+        let backup = try #require(try FileManager.default.contentsOfDirectory(atPath: desk.directory).first { $0.hasPrefix("buzon.sqlite.v2-") })
+        #expect(try FileManager.default.attributesOfItem(atPath: desk.directory + "/" + backup)[.posixPermissions] as? Int == 0o600)
+        #expect(Self.sqlite(desk.directory + "/" + backup, "PRAGMA user_version;")?.hasPrefix("2") == true)
+        #expect(try desk.succeed(["db", "migrate"]).contains("already at schema \(current)"))
+        try desk.succeed(["tickets", "list"])
+
+        try #require(Self.sqlite(database, "PRAGMA user_version = 99;") != nil)
+        let newer = try desk.buzon(["status"])
+        #expect(newer.status == 78 && newer.stderr.contains("schema version 99") && newer.stderr.contains("up to \(current)"), "\(newer.stderr)")
+        let check = try desk.buzon(["check-config"])
+        #expect(check.status == 78 && check.stdout.contains("schema version 99"), "\(check.stdout)")
+    }
+
+    /// Runs `sqlite3 FILE SQL`; its output, nil when it failed.
+    static func sqlite(_ path: String, _ sql: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    }
+
     @Test func badConfigurationExits78NamingFileAndLine() throws {
         let desk = try E2EDesk("badconf")
         let good = try String(contentsOfFile: desk.configPath, encoding: .utf8)
@@ -87,7 +174,9 @@ struct E2ECLIContractTests {
 
         for command in [["run", "--once"], ["deliver", "--mailbox", "soporte", "--file", "/dev/null"], ["tickets", "list"], ["check-config"]] {
             let result = try desk.buzon(command)
-            #expect(result.status == 78, "buzon \(command[0]) exited \(result.status)")
+            // Pipe mode never says 78: Postfix would bounce the customer's mail (item 8 of issue #10).
+            let expected: Int32 = command[0] == "deliver" ? 75 : 78
+            #expect(result.status == expected, "buzon \(command[0]) exited \(result.status)")
             #expect((result.stderr + result.stdout).contains("buzon.toml:\(line):"), "\(result.stderr)")
         }
         #expect(try desk.buzon(["tickets", "list"]).stderr.contains("poll_seconds"))

@@ -54,3 +54,36 @@ import Testing
         #expect(throws: StoreError.self) { try store.markSent(id: 999, at: Clock.start) }
     }
 }
+
+/// Two senders on one database (issue #10 item 9): a due message is claimed by one of them only;
+/// a claim is a lease, so a message claimed by a sender that died is due again after it.
+@Suite struct OutboxClaimTests {
+    @Test func aClaimedMessageIsNotDueForAnotherSenderUntilSentOrReleased() throws {
+        let directory = try TemporaryDirectory()
+        let first = try directory.openStore()
+        let second = try directory.openStore()
+        let ids = try (0..<3).map { try first.queue(to: ["c\($0)@andina.cl"], at: Clock.start) }
+        let a = try first.claimDueOutbox(now: Clock.at(minutes: 1), limit: 2, claimant: "a", lease: 600)
+        let b = try second.claimDueOutbox(now: Clock.at(minutes: 1), limit: 10, claimant: "b", lease: 600)
+        #expect(a.map(\.id) == Array(ids.prefix(2)))
+        #expect(b.map(\.id) == [ids[2]], "the second connection gets only what the first did not claim")
+        #expect(try second.claimDueOutbox(now: Clock.at(minutes: 2), limit: 10, claimant: "b", lease: 600).isEmpty)
+        #expect(try first.outboxClaimant(id: ids[0], now: Clock.at(minutes: 2)) == "a")
+
+        try first.markSent(id: ids[0], at: Clock.at(minutes: 2))
+        try first.releaseClaims(ids: [ids[1]], claimant: "a")
+        #expect(try second.claimDueOutbox(now: Clock.at(minutes: 3), limit: 10, claimant: "b", lease: 600).map(\.id) == [ids[1]],
+                "a released claim is due at once; a sent message never again")
+    }
+
+    @Test func aClaimOfADeadSenderExpiresAfterItsLease() throws {
+        let directory = try TemporaryDirectory()
+        let store = try directory.openStore()
+        let id = try store.queue(to: ["ana@andina.cl"], at: Clock.start)
+        #expect(try store.claimDueOutbox(now: Clock.start, limit: 10, claimant: "dead", lease: 600).map(\.id) == [id])
+        #expect(try store.claimDueOutbox(now: Clock.at(minutes: 9), limit: 10, claimant: "alive", lease: 600).isEmpty)
+        #expect(try store.claimDueOutbox(now: Clock.at(minutes: 10), limit: 10, claimant: "alive", lease: 600).map(\.id) == [id])
+        try store.markRetry(id: id, error: "421", nextAttemptAt: Clock.at(minutes: 11))
+        #expect(try store.outboxClaimant(id: id, now: Clock.at(minutes: 10)) == nil, "a retry ends the claim")
+    }
+}

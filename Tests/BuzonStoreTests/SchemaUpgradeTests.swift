@@ -53,4 +53,57 @@ import Testing
         #expect(try copy.search(text: "seguridad").map(\.number) == [number])
         #expect(throws: StoreError.self) { try store.backup(to: "/nonexistent-\(UUID().uuidString)/b.sqlite") }
     }
+
+    // MARK: Issue #10 item 13: no command upgrades (or adopts) a database it should not
+
+    @Test func aDatabaseThatIsNotBuzonsIsRefusedAndLeftUntouched() throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let other = try Database(path: directory.databasePath)
+            try other.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+        }
+        for upgrade in [SchemaUpgrade.refuse, .backupThenUpgrade, .openAsIs] {
+            #expect { try TicketStore(databasePath: directory.databasePath, attachmentsDirectory: directory.attachmentsPath, upgrade: upgrade) }
+                throws: { ($0 as? StoreError)?.kind == .notBuzonDatabase }
+        }
+        let other = try Database(path: directory.databasePath)
+        #expect(try other.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.string(0) } == ["customers"])
+        #expect(try other.userVersion() == 0)
+    }
+
+    @Test func anOlderSchemaIsUpgradedOnlyWhenAllowedAndAfterABackup() throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let old = try Database(path: directory.databasePath, migrations: Array(TicketStore.migrations.prefix(1)))
+            try old.run("INSERT INTO ticket_sequence (id, next_number) VALUES (1, 10008)")
+        }
+        do {
+            _ = try TicketStore(databasePath: directory.databasePath, attachmentsDirectory: directory.attachmentsPath, upgrade: .refuse)
+            Issue.record("an old schema must be refused")
+        } catch {
+            #expect(error.kind == .schemaTooOld && error.needsOperator)
+            #expect(error.description.contains("schema version 1") && error.description.contains("buzon db migrate"), "\(error)")
+        }
+        #expect(try TicketStore.schemaVersion(ofFileAt: directory.databasePath) == 1, "refusing changed nothing")
+        let asIs = try TicketStore(databasePath: directory.databasePath, attachmentsDirectory: directory.attachmentsPath, upgrade: .openAsIs)
+        #expect(try asIs.database.userVersion() == 1)
+
+        let store = try TicketStore(databasePath: directory.databasePath, attachmentsDirectory: directory.attachmentsPath, upgrade: .backupThenUpgrade)
+        #expect(try store.database.userVersion() == TicketStore.schemaVersion)
+        let backup = try #require(store.database.upgradeBackup)
+        #expect(backup.hasPrefix(directory.databasePath + ".v1-") && backup.hasSuffix(".bak"))
+        let mode = try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try TicketStore.schemaVersion(ofFileAt: backup) == 1, "the backup is the database as it was")
+        #expect(try store.allocateTicketNumber(prefix: "OP", first: 10000) == "OP10008")
+    }
+
+    @Test func backupFilesAreOnlyReadableByTheOwner() throws {
+        let directory = try TemporaryDirectory()
+        let store = try directory.openStore()
+        let path = directory.path + "/copy.sqlite"
+        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644])
+        try store.backup(to: path)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+    }
 }

@@ -1,11 +1,15 @@
 import Foundation
+import BuzonStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `buzon check-config`: everything the daemon would refuse at start-up, found beforehand.
 ///
 /// Loads the configuration, reads every secret (without printing it), loads the templates of
-/// every configured language and checks the directories the daemon writes to. Stops at the
-/// first configuration error (later sections may depend on it) but reports every secret,
-/// template and directory problem.
+/// every configured language and checks the directories the daemon writes to (by writing a
+/// file in them, as the user running the check) and the database's schema. Reports every
+/// problem in one run: each section's first error, every template's, every secret's.
 public enum ConfigCheck {
     public static func run(configPath: String,
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> ConfigCheckReport {
@@ -14,7 +18,7 @@ public enum ConfigCheck {
         do {
             config = try GatewayConfig.load(path: configPath)
         } catch {
-            report.add(.error, error.description)
+            for each in error.all { report.add(.error, each.description) }
             return report
         }
         report.add(.ok, "configuration \(configPath)")
@@ -22,6 +26,7 @@ public enum ConfigCheck {
         checkSecrets(config, environment: environment, into: &report)
         checkTemplates(config, into: &report)
         checkDirectories(config, into: &report)
+        checkDatabase(config, into: &report)
         for warning in config.warnings {
             report.add(.warning, warning)
         }
@@ -42,6 +47,9 @@ public enum ConfigCheck {
     }
 
     private static func checkSecrets(_ config: GatewayConfig, environment: [String: String], into report: inout ConfigCheckReport) {
+        for mailbox in config.mailboxes where mailbox.password == nil && mailbox.xoauth2Token == nil {
+            report.add(.error, "\(config.configFile):\(mailbox.line): mailbox \"\(mailbox.name)\" has no credentials: add password_file, password_env, password or xoauth2_token_file (the IMAP login needs one)")
+        }
         let secrets = [config.smtp.password] + config.mailboxes.flatMap { [$0.password, $0.xoauth2Token] }
         var readable = 0
         for case let secret? in secrets {
@@ -50,6 +58,10 @@ public enum ConfigCheck {
                 readable += 1
             } catch {
                 report.add(.error, error.description)
+                continue
+            }
+            if case .file(let path) = secret.source, let mode = permissions(path), mode & 0o077 != 0 {
+                report.add(.warning, "\(secret.configFile):\(secret.line): \(secret.key) \(path) can be read by others (mode \(String(mode, radix: 8))): chmod 600 \(path), owned by the user running buzon")
             }
         }
         if readable > 0 {
@@ -65,19 +77,70 @@ public enum ConfigCheck {
                 report.add(.warning, warning)
             }
         } catch {
-            report.add(.error, error.description)
+            for each in error.all { report.add(.error, each.description) }
         }
     }
 
-    /// The database's directory must exist; other directories are created when missing.
+    /// The database's directory must exist; other directories are created when missing. Each
+    /// is written to (a file created and removed), as the user running the check: a read-only
+    /// mount or a wrong owner shows here, not at the first message.
     private static func checkDirectories(_ config: GatewayConfig, into report: inout ConfigCheckReport) {
         let databaseDirectory = URL(fileURLWithPath: config.database).deletingLastPathComponent().path
         if !isDirectory(databaseDirectory) {
             report.add(.error, "\(config.configFile): database directory \(databaseDirectory) does not exist: create it, owned by the user running buzon")
+        } else if let problem = writeProblem(in: databaseDirectory) {
+            report.add(.error, "\(config.configFile): database directory \(databaseDirectory) is not writable (\(problem)): SQLite writes its journal beside the database; make it writable by the user running buzon")
+        } else if FileManager.default.fileExists(atPath: config.database), let problem = openForWriting(config.database) {
+            report.add(.error, "\(config.configFile): database \(config.database) is not writable (\(problem)): make it writable by the user running buzon")
         }
         if !isDirectory(config.attachmentsDirectory) {
-            report.add(.warning, "attachments directory \(config.attachmentsDirectory) does not exist yet: buzon will create it")
+            let parent = URL(fileURLWithPath: config.attachmentsDirectory).deletingLastPathComponent().path
+            if isDirectory(parent), let problem = writeProblem(in: parent) {
+                report.add(.error, "\(config.configFile): attachments directory \(config.attachmentsDirectory) does not exist and cannot be created (\(problem)): create it, writable by the user running buzon")
+            } else {
+                report.add(.warning, "attachments directory \(config.attachmentsDirectory) does not exist yet: buzon will create it")
+            }
+        } else if let problem = writeProblem(in: config.attachmentsDirectory) {
+            report.add(.error, "\(config.configFile): attachments directory \(config.attachmentsDirectory) is not writable (\(problem)): make it writable by the user running buzon")
         }
+    }
+
+    /// A database written by a newer Buzón (refused by every command) or not Buzón's at all.
+    private static func checkDatabase(_ config: GatewayConfig, into report: inout ConfigCheckReport) {
+        let current = TicketStore.schemaVersion
+        do {
+            guard let version = try TicketStore.schemaVersion(ofFileAt: config.database) else { return }
+            if version > current {
+                report.add(.error, "\(config.configFile): database \(config.database) is at schema version \(version), newer than this Buzón's \(current): run the newer Buzón or restore a backup")
+            } else if version < current {
+                report.add(.warning, "database \(config.database) is at schema version \(version): buzon run (or buzon db migrate) upgrades it to \(current) after writing a backup")
+            } else {
+                report.add(.ok, "database \(config.database) at schema version \(version)")
+            }
+        } catch {
+            report.add(.error, "\(config.configFile): database \(config.database) cannot be read: \(error)")
+        }
+    }
+
+    /// nil when a file can be created (and is removed) in `directory`, else why not.
+    private static func writeProblem(in directory: String) -> String? {
+        let probe = "\(directory)/.buzon-check-\(getpid())"
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        unlink(probe)
+        return nil
+    }
+
+    private static func openForWriting(_ path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        return nil
+    }
+
+    private static func permissions(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? nil
     }
 
     private static func isDirectory(_ path: String) -> Bool {

@@ -9,11 +9,23 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var message: String
+    /// Further independent mistakes found in the same run (other sections, other templates),
+    /// nearest the top first. `description` shows only this one, as a first fix; `buzon
+    /// check-config` lists them all so the operator fixes everything in one round.
+    public var others: [ConfigError] = []
 
-    public init(file: String, line: Int?, message: String) {
+    public init(file: String, line: Int?, message: String, others: [ConfigError] = []) {
         self.file = file
         self.line = line
         self.message = message
+        self.others = others
+    }
+
+    /// This error and every other one found with it.
+    public var all: [ConfigError] {
+        var first = self
+        first.others = []
+        return [first] + others
     }
 
     /// `file:line: message`, the form editors and `grep -n` users recognize.

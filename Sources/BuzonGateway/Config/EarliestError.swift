@@ -16,16 +16,24 @@ struct EarliestError {
         }
     }
 
+    /// Every error recorded, in the order found.
+    private var recorded: [ConfigError] = []
+
     mutating func record(_ candidate: ConfigError) {
+        recorded.append(contentsOf: candidate.all)
         if let error, (error.line ?? Int.max) <= (candidate.line ?? Int.max) {
             return
         }
         error = candidate
     }
 
+    /// Throws the earliest error, carrying every other one in `others` (same file first by line).
     func throwIfAny() throws(ConfigError) {
-        if let error {
-            throw error
-        }
+        guard var error else { return }
+        let first = error.all[0]
+        error = first
+        error.others = recorded.filter { $0 != first }
+            .sorted { ($0.file, $0.line ?? Int.max) < ($1.file, $1.line ?? Int.max) }
+        throw error
     }
 }

@@ -35,11 +35,14 @@ public struct GatewayRuntime: Sendable {
         return GatewayRuntime(config: config, templates: templates)
     }
 
-    /// The mailbox named `name`, or a configuration error listing the known ones.
+    /// The mailbox named `name`, or a configuration error naming the closest known one and
+    /// listing them all (no line: the mistake is in the caller's `--mailbox`, not in the file).
     public func mailbox(named name: String) throws(ConfigError) -> MailboxConfig {
         if let mailbox = config.mailbox(named: name) { return mailbox }
-        let known = config.mailboxes.map(\.name).joined(separator: ", ")
-        throw ConfigError(file: config.configFile, line: 0, message: "no [[mailbox]] named \"\(name)\" (known: \(known))")
+        let names = config.mailboxes.map(\.name)
+        throw ConfigError(file: config.configFile, line: nil,
+                          message: "no [[mailbox]] named \"\(name)\"\(EditDistance.hint(for: name, among: names)); "
+                              + "known: \(names.joined(separator: ", ")) — fix --mailbox (for Postfix, in master.cf)")
     }
 
     /// Notice language for an organization (its own, else the gateway's).

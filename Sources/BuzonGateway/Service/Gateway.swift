@@ -40,6 +40,10 @@ public final class Gateway {
     /// Set when a send between two batches found the SMTP server unreachable: the rest of
     /// the round does not try again (each try may cost a connect timeout).
     private var outboxDownThisRound = false
+    /// One poller per mailbox across processes sharing the database (see `MailboxLocks`).
+    private let mailboxLocks: MailboxLocks
+    /// Mailboxes skipped last time because another process polls them (logged once per change).
+    private var lockedElsewhere: Set<String> = []
 
     public init(runtime: GatewayRuntime, store: TicketStore, makeMailbox: @escaping MailboxFactory,
                 makeSender: @escaping SenderFactory, clock: @escaping @Sendable () -> Date = Date.init,
@@ -52,6 +56,7 @@ public final class Gateway {
         self.logger = logger
         self.pollBackoff = pollBackoff
         self.roundBudget = max(1, roundBudget)
+        self.mailboxLocks = MailboxLocks(databasePath: store.database.path)
     }
 
     /// Polls every mailbox until it has nothing left, drains the outbox and runs the
@@ -154,6 +159,7 @@ public final class Gateway {
             let fresh = try GatewayRuntime.load(configPath: configPath)
             runtime = fresh
             pollers.removeAll()
+            mailboxLocks.keepOnly(Set(fresh.config.mailboxes.map(\.name)))
             outbox = nil
             logger.info("gateway.reloaded", [("mailboxes", fresh.config.mailboxes.map(\.name).joined(separator: ","))])
         } catch {
@@ -178,6 +184,10 @@ public final class Gateway {
         defer { schedules[mailbox.name] = schedule }
         let log = logger.with(("mailbox", mailbox.name))
         do {
+            guard try pollsHere(mailbox, log: log) else {
+                schedule.succeeded(at: clock(), interval: TimeInterval(mailbox.pollSeconds))
+                return MailboxPoller.Report()
+            }
             let poller = try poller(for: mailbox)
             let report = try poller.poll(budget: roundBudget, shouldStop: shouldStop, betweenBatches: betweenBatches)
             if schedule.failures > 0 { log.info("mailbox.recovered", [("after_failures", String(schedule.failures))]) }
@@ -203,6 +213,19 @@ public final class Gateway {
             try? store.recordPollError(name: mailbox.name, error: text, at: clock())
             return nil
         }
+    }
+
+    /// True when this process holds `mailbox`'s lock; false (logged once) while another live
+    /// process polls it — asked again every round, so this one takes over when that one dies.
+    private func pollsHere(_ mailbox: MailboxConfig, log: Logger) throws -> Bool {
+        let acquired = try mailboxLocks.acquire(mailbox.name)
+        if !acquired, lockedElsewhere.insert(mailbox.name).inserted {
+            log.warning("mailbox.locked_elsewhere", [("lock", mailboxLocks.path(for: mailbox.name)),
+                                                     ("note", "another buzon process polls this mailbox; skipped, retried each round")])
+        } else if acquired, lockedElsewhere.remove(mailbox.name) != nil {
+            log.info("mailbox.lock_taken_over", [("lock", mailboxLocks.path(for: mailbox.name))])
+        }
+        return acquired
     }
 
     private func poller(for mailbox: MailboxConfig) throws -> MailboxPoller {

@@ -9,6 +9,13 @@ import BuzonStore
 /// failure (SMTP 5xx) fails the message at once. Either way a failure is recorded on the
 /// ticket's timeline. A message is marked sent right after the server accepted it; a crash
 /// between the two can send it once more (at-least-once, never lost).
+///
+/// Several senders may share one database (two daemons, `deliver --send` next to `run`): each
+/// claims a few due messages in a write transaction before sending them (`claimDueOutbox`), so
+/// no two send the same one. The claim is a lease of `claimLease` seconds; a sender that dies
+/// holding one leaves those messages to be sent by another once it expires. Claims are taken
+/// `claimBatch` at a time so the lease covers the batch even on a slow server, and what a drain
+/// did not get to (SMTP down, stop requested) is given back at once.
 public final class OutboxSender {
     let store: TicketStore
     let sender: MailSender
@@ -17,9 +24,17 @@ public final class OutboxSender {
     let clock: @Sendable () -> Date
     let logger: Logger
     let metrics: GatewayMetrics?
+    /// Who this sender is in `outbox.claimed_by`: host, process id and a random part.
+    let claimant: String
+    let claimLease: TimeInterval
+    let claimBatch: Int
 
     public init(store: TicketStore, sender: MailSender, backoff: Backoff, maxAttempts: Int,
-                clock: @escaping @Sendable () -> Date = Date.init, logger: Logger, metrics: GatewayMetrics? = nil) {
+                clock: @escaping @Sendable () -> Date = Date.init, logger: Logger, metrics: GatewayMetrics? = nil,
+                claimLease: TimeInterval = 600, claimBatch: Int = 20) {
+        self.claimant = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
+        self.claimLease = claimLease
+        self.claimBatch = max(1, claimBatch)
         self.store = store
         self.sender = sender
         self.backoff = backoff
@@ -43,26 +58,31 @@ public final class OutboxSender {
         }
     }
 
-    /// Sends every due message (in batches of `batchSize`) until none is due or the SMTP
+    /// Sends every due message (claimed `claimBatch` at a time) until none is due or the SMTP
     /// server is unreachable (no point hammering it: the rest wait for the next round).
     @discardableResult
-    public func drain(batchSize: Int = 100, shouldStop: () -> Bool = { false }) throws -> Report {
+    public func drain(shouldStop: () -> Bool = { false }) throws -> Report {
         var report = Report()
         while !shouldStop() {
-            let due = try store.dueOutbox(now: clock(), limit: batchSize)
-            if due.isEmpty { break }
+            let claimed = try store.claimDueOutbox(now: clock(), limit: claimBatch, claimant: claimant, lease: claimLease)
+            if claimed.isEmpty { break }
             var serverDown = false
-            for entry in due {
-                if shouldStop() { break }
-                let outcome = try send(entry)
+            var index = 0
+            defer {
+                // What this drain did not get to is due again at once, for any sender.
+                let unsent = claimed[index...].map(\.id)
+                if !unsent.isEmpty { try? store.releaseClaims(ids: unsent, claimant: claimant) }
+            }
+            while index < claimed.count, !shouldStop(), !serverDown {
+                let outcome = try send(claimed[index])
+                index += 1
                 switch outcome {
                 case .sent: report.sent += 1
                 case .retry(let network):
                     report.retried += 1
-                    serverDown = serverDown || network
+                    serverDown = network
                 case .failed: report.failed += 1
                 }
-                if serverDown { break }
             }
             if serverDown {
                 report.unreachable = true

@@ -25,19 +25,24 @@ public struct TemplateSet: Sendable {
         }
         var templates: [String: [TemplateName: Template]] = [:]
         var warnings: [String] = []
+        // Every template is read even after one fails: the error thrown carries all of them.
+        var errors = EarliestError()
         for language in languages where templates[language] == nil {
             let languageDirectory = URL(fileURLWithPath: directory).appendingPathComponent(language).path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: languageDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ConfigError(file: languageDirectory, line: nil, message: "no templates for language \(language): copy the Templates/\(language) directory shipped with Buzón there, or point templates_dir at it")
+                errors.record(ConfigError(file: languageDirectory, line: nil, message: "no templates for language \(language): copy the Templates/\(language) directory shipped with Buzón there, or point templates_dir at it"))
+                templates[language] = [:]
+                continue
             }
             var byName: [TemplateName: Template] = [:]
             for name in TemplateName.allCases {
-                byName[name] = try loadTemplate(name, language: language, directory: languageDirectory)
+                byName[name] = errors.attempt { () throws(ConfigError) in try loadTemplate(name, language: language, directory: languageDirectory) }
             }
             templates[language] = byName
             warnings += strayFiles(in: languageDirectory)
         }
+        try errors.throwIfAny()
         var distinct: [String] = []
         for language in languages where !distinct.contains(language) {
             distinct.append(language)

@@ -1,18 +1,22 @@
 import Foundation
 import BuzonGateway
+import BuzonStore
 
 /// `buzon deliver --config FILE --mailbox NAME [--file MSG]`: one message from a pipe
 /// (Postfix, Exim, procmail), decided and stored like a polled one.
 ///
 /// Exit codes are the contract with the MTA: 0 when the message is accounted for (ticket,
-/// duplicate, held or rejected alike), 75 EX_TEMPFAIL when it could not be stored and the
-/// MTA should retry, 78 EX_CONFIG for a bad configuration. Notices go to the outbox, which
-/// `buzon run` (or `deliver --send`) delivers.
+/// duplicate, held or rejected alike), 75 EX_TEMPFAIL for everything else. Why never 78 (or
+/// 64): Postfix and Exim treat those as permanent and bounce the customer's mail, while every
+/// cause here is one the operator can fix — a configuration or template error, a database that
+/// cannot be opened or written, an unknown `--mailbox`, a wrong master.cf line — after which
+/// the MTA's next retry delivers the message. Notices go to the outbox, which `buzon run` (or
+/// `deliver --send`) delivers; a failed `--send` leaves them queued and still exits 0.
 enum DeliverCommand {
     static func run(_ arguments: [String]) -> Int32 {
         do {
             let args = try Arguments(arguments, valueOptions: ["config", "mailbox", "file"], flagOptions: ["send"])
-            let context = try CommandContext.open(args)
+            let context = try CommandContext.open(args, upgrade: .backupThenUpgrade)
             let mailbox = try context.runtime.mailbox(named: try args.required("mailbox"))
             let raw: [UInt8]
             do {
@@ -31,11 +35,18 @@ enum DeliverCommand {
             }
             print("\(result.decision.rule.rawValue)\t\(result.ticketNumber ?? "-")\t\(result.decision.summary)")
             if args.flag("send") {
-                try TransportFactory.sendOutbox(context: context)
+                do {
+                    try TransportFactory.sendOutbox(context: context)
+                } catch {
+                    // The message is stored: a retry by the MTA would only find a duplicate.
+                    CommandFailure.printError("buzon deliver: stored, but the notices could not be sent now (they stay queued for buzon run): \(error)")
+                }
             }
             return ExitCode.ok
         } catch {
-            return CommandFailure.report(error, command: "deliver")
+            _ = CommandFailure.report(error, command: "deliver")
+            CommandFailure.printError("buzon deliver: exit 75: the mail system keeps the message and retries; fix the cause above and it is delivered")
+            return ExitCode.tempFail
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import BuzonGateway
+import BuzonStore
 
 /// `buzon run --config FILE [--once]`: the daemon. Polls until SIGTERM/SIGINT (the message
 /// in hand is finished, then exit 0); SIGHUP reloads config and templates. `--once` polls
@@ -10,7 +11,7 @@ enum RunCommand {
     static func run(_ arguments: [String]) -> Int32 {
         do {
             let args = try Arguments(arguments, valueOptions: ["config"], flagOptions: ["once"])
-            let context = try CommandContext.open(args)
+            let context = try CommandContext.open(args, upgrade: .backupThenUpgrade)
             let gateway = TransportFactory.gateway(context)
             if args.flag("once") {
                 let report = try gateway.runOnce()

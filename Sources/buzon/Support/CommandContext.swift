@@ -14,7 +14,10 @@ struct CommandContext {
         arguments.value("config") ?? ProcessInfo.processInfo.environment["BUZON_CONFIG"] ?? "/etc/buzon/buzon.toml"
     }
 
-    static func open(_ arguments: Arguments) throws -> CommandContext {
+    /// Loads configuration and templates and opens the store. `upgrade`: only `run`, `deliver`
+    /// and `db migrate` may upgrade an older schema (after a backup); the rest refuse and name
+    /// the command that does.
+    static func open(_ arguments: Arguments, upgrade: SchemaUpgrade = .refuse) throws -> CommandContext {
         let path = configPath(arguments)
         let runtime = try GatewayRuntime.load(configPath: path)
         let logger = Logger(minimumLevel: Logger.Level(name: runtime.config.logLevel.rawValue) ?? .info)
@@ -22,7 +25,12 @@ struct CommandContext {
         let config = runtime.config
         try FileManager.default.createDirectory(atPath: (config.database as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
-        let store = try TicketStore(databasePath: config.database, attachmentsDirectory: config.attachmentsDirectory)
+        let store = try TicketStore(databasePath: config.database, attachmentsDirectory: config.attachmentsDirectory,
+                                    upgrade: upgrade)
+        if let backup = store.database.upgradeBackup {
+            logger.warning("store.upgraded", [("database", config.database), ("schema", String(TicketStore.schemaVersion)),
+                                              ("backup", backup)])
+        }
         return CommandContext(configPath: path, runtime: runtime, store: store, logger: logger)
     }
 

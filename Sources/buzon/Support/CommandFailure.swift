@@ -19,6 +19,7 @@ enum CommandFailure {
         switch error {
         case is Arguments.UsageError: code = ExitCode.usage
         case is ConfigError: code = ExitCode.config
+        case let error as StoreError where error.needsOperator: code = ExitCode.config
         case is StoreError: code = ExitCode.tempFail
         default: code = ExitCode.failure
         }

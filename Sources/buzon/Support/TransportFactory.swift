@@ -8,10 +8,13 @@ import BuzonCurl
 enum TransportFactory {
     /// An IMAP client for `mailbox`. Secrets are read here, at each (re)connection, so an
     /// OAuth token file that an external refresher rewrites is picked up on the next login.
-    static func mailbox(_ mailbox: MailboxConfig, timeoutSeconds: Int = 60) throws -> MailboxClient {
+    /// `folder` opens another folder of the same account instead (the dead-letter folder).
+    static func mailbox(_ mailbox: MailboxConfig, folder: String? = nil, timeoutSeconds: Int = 60) throws -> MailboxClient {
         let environment = ProcessInfo.processInfo.environment
+        var url = mailbox.url
+        if let folder { url.path = folder }
         let configuration = IMAPConfiguration(
-            url: mailbox.url.description, username: mailbox.username ?? mailbox.address,
+            url: url.description, username: mailbox.username ?? mailbox.address,
             password: try mailbox.password?.resolve(environment: environment),
             bearerToken: try mailbox.xoauth2Token?.resolve(environment: environment),
             caFile: mailbox.caFile, requireTLS: mailbox.requireTLS,

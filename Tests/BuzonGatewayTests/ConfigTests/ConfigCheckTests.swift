@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import BuzonTickets
+import BuzonStore
 @testable import BuzonGateway
 
 /// `check-config` on the shipped example and on broken set-ups.
@@ -9,11 +10,13 @@ import BuzonTickets
     /// pointed at the repository's; returns the directory and the config path.
     private func exampleInTempDirectory(edit: (String) -> String = { $0 }) throws -> (TemporaryDirectory, String) {
         let directory = try TemporaryDirectory()
-        try directory.write("imap-password\n", to: "soporte.pass")
+        let secret = try directory.write("imap-password\n", to: "soporte.pass")
+        chmod(secret, 0o600)
         var text = try String(contentsOfFile: Repository.exampleConfig, encoding: .utf8)
         text = text
             .replacingOccurrences(of: "password_file = \"/etc/buzon/soporte.pass\"", with: "password_file = \"soporte.pass\"")
-            .replacingOccurrences(of: "templates_dir = \"Templates\"", with: "templates_dir = \"\(Repository.templates)\"")
+            .replacingOccurrences(of: "templates_dir = \"/etc/buzon/Templates\"", with: "templates_dir = \"\(Repository.templates)\"")
+            .replacingOccurrences(of: "\"/var/lib/buzon/", with: "\"")
         let path = try directory.write(edit(text), to: "buzon.toml")
         return (directory, path)
     }
@@ -68,5 +71,92 @@ import BuzonTickets
             .firstIndex { $0.hasPrefix("poll_second =") }.map { $0 + 1 }
         #expect(error.hasPrefix("\(path):\(try #require(line)):"))
         withExtendedLifetime(directory) {}
+    }
+
+    // MARK: Issue #10 item 14: check-config must not say "usable" when it is not
+
+    @Test func aMailboxWithoutCredentialsIsAnError() throws {
+        let (directory, path) = try exampleInTempDirectory { $0.replacingOccurrences(of: "password_file = \"soporte.pass\"\n", with: "") }
+        let report = ConfigCheck.run(configPath: path, environment: ["BUZON_VENTAS_PASSWORD": "x"])
+        #expect(report.errors.contains { $0.hasPrefix("\(path):") && $0.contains("mailbox \"soporte\" has no credentials") }, "\(report.rendered)")
+        #expect(report.rendered.contains("NOT usable"))
+        withExtendedLifetime(directory) {}
+    }
+
+    @Test func aSecretFileOthersCanReadIsAWarning() throws {
+        let (directory, path) = try exampleInTempDirectory()
+        chmod(directory.path + "/soporte.pass", 0o644)
+        let report = ConfigCheck.run(configPath: path, environment: ["BUZON_VENTAS_PASSWORD": "x"])
+        #expect(report.warnings.contains { $0.contains("soporte.pass can be read by others (mode 644): chmod 600") }, "\(report.rendered)")
+        withExtendedLifetime(directory) {}
+    }
+
+    @Test func unwritableDatabaseAndAttachmentsDirectoriesAreErrors() throws {
+        let (directory, path) = try exampleInTempDirectory { text in
+            text.replacingOccurrences(of: "database = \"buzon.sqlite\"", with: "database = \"locked/buzon.sqlite\"")
+                .replacingOccurrences(of: "attachments_dir = \"attachments\"", with: "attachments_dir = \"locked/attachments\"")
+        }
+        let locked = directory.path + "/locked"
+        try FileManager.default.createDirectory(atPath: locked + "/attachments", withIntermediateDirectories: true)
+        // Root ignores permission bits: make the directory truly read-only with a read-only mount.
+        let asRoot = getuid() == 0
+        if asRoot {
+            try #require(Self.shell("mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", locked) == 0, "mount a read-only tmpfs")
+        } else {
+            chmod(locked + "/attachments", 0o555)
+            chmod(locked, 0o555)
+        }
+        defer {
+            if asRoot { _ = Self.shell("umount", locked) } else { chmod(locked, 0o755) }
+        }
+        if asRoot { try? FileManager.default.createDirectory(atPath: locked + "/attachments", withIntermediateDirectories: true) }
+        let report = ConfigCheck.run(configPath: path, environment: ["BUZON_VENTAS_PASSWORD": "x"])
+        #expect(report.errors.contains { $0.contains("database directory \(locked) is not writable") }, "\(report.rendered)")
+        #expect(report.errors.contains { $0.contains("attachments directory \(locked)/attachments") }, "\(report.rendered)")
+        withExtendedLifetime(directory) {}
+    }
+
+    @Test func aDatabaseFromANewerBuzonIsAnErrorNamingBothVersions() throws {
+        let (directory, path) = try exampleInTempDirectory()
+        let database = try Database(path: directory.path + "/buzon.sqlite")
+        try database.execute("PRAGMA user_version = 99")
+        let report = ConfigCheck.run(configPath: path, environment: ["BUZON_VENTAS_PASSWORD": "x"])
+        #expect(report.errors.contains { $0.contains("schema version 99, newer than this Buzón's \(TicketStore.schemaVersion)") }, "\(report.rendered)")
+        withExtendedLifetime(directory) {}
+    }
+
+    @Test func everyConfigurationAndTemplateErrorIsListedInOneRun() throws {
+        let templates = try TemporaryDirectory()
+        for language in ["es", "en"] {
+            try FileManager.default.copyItem(atPath: Repository.templates + "/" + language, toPath: templates.path + "/" + language)
+        }
+        try templates.write("Subject: sin referencia\n\nHola {{numero}}\n", to: "es/acknowledgement.txt")
+        try FileManager.default.removeItem(atPath: templates.path + "/en/closed.txt")
+        let (directory, path) = try exampleInTempDirectory { text in
+            text.replacingOccurrences(of: "templates_dir = \"\(Repository.templates)\"", with: "templates_dir = \"\(templates.path)\"")
+        }
+        let report = ConfigCheck.run(configPath: path, environment: ["BUZON_VENTAS_PASSWORD": "x"])
+        #expect(report.errors.contains { $0.contains("es/acknowledgement.txt") }, "\(report.rendered)")
+        #expect(report.errors.contains { $0.contains("en/closed.txt") }, "\(report.rendered)")
+
+        let (other, broken) = try exampleInTempDirectory { text in
+            text.replacingOccurrences(of: "poll_seconds = 60", with: "poll_second = 60")
+                .replacingOccurrences(of: "language = \"es\"", with: "language = \"fr\"")
+        }
+        let twice = ConfigCheck.run(configPath: broken, environment: [:])
+        #expect(twice.errors.count == 2, "\(twice.rendered)")
+        #expect(twice.errors.contains { $0.contains("poll_second") } && twice.errors.contains { $0.contains("\"fr\"") })
+        withExtendedLifetime((directory, other, templates)) {}
+    }
+
+    private static func shell(_ arguments: String...) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 }

@@ -17,6 +17,10 @@ import BuzonTickets
         #expect(config.categories.map(\.name) == ["Cambio", "Consultoría"])
         #expect(config.staff.count == 2)
         #expect(config.warnings.count == 1) // trusted_authserv_id is commented out
+        // Absolute paths in the unit's state directory: under deploy/buzon.service /etc is read-only.
+        #expect(config.database == "/var/lib/buzon/buzon.sqlite")
+        #expect(config.attachmentsDirectory == "/var/lib/buzon/attachments")
+        #expect(config.templatesDirectory == "/etc/buzon/Templates")
     }
 
     /// Every key the loader knows appears in the example (set or commented), so operators see it.
