@@ -3,6 +3,8 @@
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable, Codable {
         case headerWithoutColon
+        /// An mbox `From ` or `>From ` line inside the header block, skipped.
+        case misplacedMboxLine
         case headerTooLong
         case tooManyHeaders
         case eightBitHeader

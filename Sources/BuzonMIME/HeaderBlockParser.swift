@@ -8,7 +8,8 @@ import Glibc
 /// §2.1: the header section ends at the first empty line.
 ///
 /// Tolerated: LF or CRLF (mixed), obsolete space before the colon (RFC 5322 §4.5), a
-/// leading mbox `From ` line, lines without a colon (a continuation folded without its
+/// leading mbox `From ` line, `From ` and `>From ` lines further down the header block
+/// (skipped, unless the header ends after them: then they start the body), lines without a colon (a continuation folded without its
 /// leading space when a field follows, otherwise the start of a body the sender forgot to
 /// separate), 8-bit bytes (UTF-8, else windows-1252). Capped by `Limits.maxHeaderFields` and `maxHeaderFieldBytes`.
 struct HeaderBlockParser {
@@ -39,6 +40,12 @@ struct HeaderBlockParser {
             } else if let colon = Self.colonAfterName(bytes, from: position, to: contentEnd) {
                 state.flush(bytes, diagnostics: &diagnostics)
                 state.begin(bytes, lineStart: position, colon: colon, lineEnd: contentEnd)
+            } else if Self.isMboxSeparator(bytes, at: position, lineEnd: contentEnd), Self.headerGoesOn(bytes, at: next, end: end) {
+                // A misplaced mbox `From ` (or `>From `) line, left by tools that relay mail
+                // through mbox files: skipped, as Python's email parser does
+                // (MisplacedEnvelopeHeaderDefect), so the fields after it are still read.
+                diagnostics.append(Diagnostic(.misplacedMboxLine, "mbox separator line inside the header skipped: \(Self.preview(bytes, position, contentEnd))"))
+                state.flush(bytes, diagnostics: &diagnostics)
             } else if next < end, Self.colonAfterName(bytes, from: next, to: Self.line(bytes, from: next, end: end).contentEnd) != nil {
                 // Folding without the leading space (`To: a@x,` / `b@y`): read it as a continuation.
                 diagnostics.append(Diagnostic(.headerWithoutColon, "line without a colon inside the header read as a continuation: \(Self.preview(bytes, position, contentEnd))"))
@@ -78,6 +85,24 @@ struct HeaderBlockParser {
             index &+= 1
         }
         return nil
+    }
+
+    /// A line starting `From ` or `>From ` (the caller has checked it is not a field).
+    static func isMboxSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lineEnd: Int) -> Bool {
+        var index = start
+        if index < lineEnd && bytes[index] == UInt8(ascii: ">") { index &+= 1 }
+        return lineEnd &- index >= 5 && bytes[index] == UInt8(ascii: "F") && bytes[index &+ 1] == UInt8(ascii: "r")
+            && bytes[index &+ 2] == UInt8(ascii: "o") && bytes[index &+ 3] == UInt8(ascii: "m") && bytes[index &+ 4] == ASCII.space
+    }
+
+    /// Whether the line at `start` still belongs to the header block: a field or another mbox
+    /// separator line. Python's parser reads a `From ` line that is the LAST line of the
+    /// header block as the first line of the body; this follows it.
+    static func headerGoesOn(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
+        guard start < end else { return false }
+        let lineEnd = line(bytes, from: start, end: end).contentEnd
+        guard lineEnd > start else { return false }
+        return colonAfterName(bytes, from: start, to: lineEnd) != nil || isMboxSeparator(bytes, at: start, lineEnd: lineEnd)
     }
 
     private func hasMboxFromLine(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {

@@ -12,11 +12,13 @@ extension OutgoingMessage {
             name: "Subject",
             tokens: OutgoingHeaderText.unstructuredTokens(subject, firstTokenRoom: OutgoingHeaderFolder.firstTokenRoom(name: "Subject"))))
         fields.append(OutgoingHeaderFolder.fold(name: "Message-ID", tokens: [try idToken(messageID, field: "Message-ID")]))
-        if !inReplyTo.isEmpty {
-            fields.append(OutgoingHeaderFolder.fold(name: "In-Reply-To", tokens: try inReplyTo.map { try idToken($0, field: "In-Reply-To") }))
+        let replyTokens = inReplyTo.compactMap(Self.threadingToken)
+        if !replyTokens.isEmpty {
+            fields.append(OutgoingHeaderFolder.fold(name: "In-Reply-To", tokens: replyTokens))
         }
-        if !references.isEmpty {
-            fields.append(OutgoingHeaderFolder.fold(name: "References", tokens: try references.map { try idToken($0, field: "References") }))
+        let referenceTokens = references.compactMap(Self.threadingToken)
+        if !referenceTokens.isEmpty {
+            fields.append(OutgoingHeaderFolder.fold(name: "References", tokens: referenceTokens))
         }
         fields.append("MIME-Version: 1.0")
         for header in extraHeaders {
@@ -83,12 +85,33 @@ extension OutgoingMessage {
     }
 
     /// RFC 5322 §3.6.4 msg-id `<id-left@id-right>`: printable ASCII without spaces, `<`, `>`
-    /// or a second `@`; the brackets are added here.
+    /// or a second `@`; the brackets are added here. Only for the Message-ID Buzón writes
+    /// itself: a bad one is a bug or a bad configured domain, and is refused.
     private func idToken(_ id: String, field: String) throws -> String {
         let parts = id.split(separator: "@", omittingEmptySubsequences: false)
-        let valid = parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && id.utf8.count <= 250
-            && id.utf8.allSatisfy { $0 > 32 && $0 < 127 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") }
+        let valid = parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && Self.isWritableID(id)
         guard valid else { throw Error.invalidMessageID(field: field, id: id) }
         return "<\(id)>"
+    }
+
+    /// An id for `In-Reply-To` or `References`, bracketed, or nil when it cannot be written.
+    ///
+    /// These ids come from the customer's mail, and real mailers send ids RFC 5322 does not
+    /// allow (`<sinarroba.123>`, `<a@b@c>`, non-ASCII, kilobytes long). Refusing the whole
+    /// message for one of them would roll back the decision that queued it (the ticket never
+    /// opens, `deliver` exits 75 forever) or make every reply on the ticket fail. So an id
+    /// that is one printable ASCII token without `<`, `>` and of at most 250 bytes is written
+    /// as it came, `@` or not (mail clients thread on the exact string, and such a token
+    /// cannot break the header); any other is dropped. Threading is a courtesy: the ticket
+    /// reference in the subject still threads the customer's answer.
+    static func threadingToken(_ id: String) -> String? {
+        isWritableID(id) ? "<\(id)>" : nil
+    }
+
+    /// Printable US-ASCII without space, `<` or `>`, 1 to 250 bytes: safe inside `<…>` on a
+    /// folded header line (RFC 5322 §2.1.1: a line is at most 998 octets).
+    private static func isWritableID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 250
+            && id.utf8.allSatisfy { $0 > 32 && $0 < 127 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") }
     }
 }

@@ -5,9 +5,11 @@ import Foundation
 /// Safety contract — no header injection: text that may come from a customer (subject,
 /// display names, extra header values, attachment filenames) has every control character
 /// (C0, DEL, C1 including U+0085, U+2028, U+2029) replaced by a space BEFORE it is encoded,
-/// so it can never end a header line. Addresses and message ids are not repaired but
-/// rejected (`OutgoingMessage.Error` names the field), because a guessed address could
-/// send mail to someone else. Every header line is folded to at most 78 octets where the
+/// so it can never end a header line. Addresses and the message's own Message-ID are not
+/// repaired but rejected (`OutgoingMessage.Error` names the field), because a guessed
+/// address could send mail to someone else. Ids in `In-Reply-To` and `References` come
+/// from customers' mail: one that cannot be written safely is dropped, never an error
+/// (see `threadingToken`). Every header line is folded to at most 78 octets where the
 /// content allows and never more than 998.
 public struct OutgoingMessage: Sendable {
     public struct Attachment: Sendable, Hashable {

@@ -13,9 +13,18 @@ import BuzonMIME
 ///   every occurrence, in that order) and the body bytes after the header block of `raw`
 ///   (CRLF folded to LF). Received, Return-Path, Delivered-To and X-* headers are left out:
 ///   they differ per mailbox and per delivery, while the message is the same.
+/// - Without one, and without any stable header while the body after the header block is
+///   shorter than `tinyBodyBytes`: `raw:` + SHA-256 hex of all of `raw` (CRLF folded to LF).
+///   Nothing stable tells such messages apart (an empty file, a bare line of text, 5 MB of
+///   bytes with no header/body separator all have empty stable material), so keying on it
+///   would turn every one after the first into a "duplicate" that is stored nowhere. The
+///   raw bytes may include per-delivery headers, so the same such message arriving in two
+///   mailboxes may be kept twice: a double is recoverable, a swallowed message is not.
 public enum DedupeKey {
     /// Headers that are the same in every copy of one message.
     public static let stableHeaders = ["From", "To", "Cc", "Subject", "Date"]
+    /// Below this many body bytes, a message with no stable header is keyed on its raw bytes.
+    public static let tinyBodyBytes = 64
 
     public static func make(message: Message, raw: [UInt8]) -> String {
         let from = message.from?.normalized ?? ""
@@ -29,8 +38,13 @@ public enum DedupeKey {
                 material.append(contentsOf: line.utf8)
             }
         }
+        let hasStableHeader = !material.isEmpty
+        let body = normalizedBody(of: raw)
+        guard hasStableHeader || body.count >= tinyBodyBytes else {
+            return "raw:" + SHA256.hex(of: foldingCRLF(raw[...]))
+        }
         material.append(UInt8(ascii: "\n"))
-        material.append(contentsOf: normalizedBody(of: raw))
+        material.append(contentsOf: body)
         return "hash:" + SHA256.hex(of: material)
     }
 
@@ -52,19 +66,25 @@ public enum DedupeKey {
             index += 1
         }
         guard let bodyStart = start else { return [] }
-        var body = [UInt8]()
-        body.reserveCapacity(raw.count - bodyStart)
-        var position = bodyStart
-        while position < raw.count {
-            let byte = raw[position]
-            if byte == cr, position + 1 < raw.count, raw[position + 1] == lf {
+        return foldingCRLF(raw[bodyStart...])
+    }
+
+    /// `bytes` with every CRLF turned into LF.
+    static func foldingCRLF(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var position = bytes.startIndex
+        while position < bytes.endIndex {
+            let byte = bytes[position]
+            if byte == cr, position + 1 < bytes.endIndex, bytes[position + 1] == lf {
                 position += 1
                 continue
             }
-            body.append(byte)
+            out.append(byte)
             position += 1
         }
-        return body
+        return out
     }
 
     private static func collapsingWhitespace(_ value: String) -> String {

@@ -79,6 +79,33 @@ import Testing
         #expect(codes.isEmpty)
     }
 
+    /// Regression (issue #10 item 6): an mbox `From ` line further down the header block ended
+    /// the header (the real From: was lost and the mail held) or was glued onto the field
+    /// before it. It is skipped, like Python's parser does.
+    @Test func misplacedMboxLinesInsideTheHeaderAreSkipped() {
+        let (result, codes, bytes) = parse("""
+            Received: by mx\nFrom ana@x.cl Tue Mar  5 10:00:00 2024\n>From ana@x.cl Tue Mar  5 09:59:00 2024\n\
+            Subject: Hola\n>From ana@x.cl Tue Mar  5 10:00:00 2024\nFrom: Ana <ana@x.cl>\n\ncuerpo
+            """)
+        #expect(result.fields["From"] == "Ana <ana@x.cl>")
+        #expect(result.fields["Received"] == "by mx")
+        #expect(result.fields["Subject"] == "Hola")
+        #expect(result.fields.count == 3)
+        #expect(Array(bytes[result.bodyStart...]) == Array("cuerpo".utf8))
+        #expect(codes == [.misplacedMboxLine, .misplacedMboxLine, .misplacedMboxLine])
+    }
+
+    /// As in Python: a `From ` line after which the header does not go on is the body's first line.
+    @Test func mboxLineEndingTheHeaderStartsTheBody() {
+        let (result, codes, bytes) = parse("From: ana@x.cl\nFrom mi punto de vista, urge.\nGracias\n")
+        #expect(result.fields.count == 1)
+        #expect(Array(bytes[result.bodyStart...]) == Array("From mi punto de vista, urge.\nGracias\n".utf8))
+        #expect(codes == [.headerWithoutColon])
+        let (crlf, _, _) = parse("Subject: a\r\nFrom x@y Tue\r\nFrom: x@y\r\n\r\n")
+        #expect(crlf.fields["From"] == "x@y")
+        #expect(crlf.fields["Subject"] == "a")
+    }
+
     @Test func eightBitValues() {
         var bytes = Array("Subject: ".utf8) + [0x61, 0xF1, 0x6F] + Array("\nX-Utf: ".utf8) + Array("año\n\n".utf8)
         var diagnostics: [Diagnostic] = []

@@ -75,4 +75,44 @@ import Testing
         #expect(DedupeKey.normalizedBody(of: Array("A: b\n\nbody".utf8)) == Array("body".utf8))
         #expect(DedupeKey.normalizedBody(of: Array("A: b\nC: d".utf8)) == [])
     }
+
+    /// Regression (issue #10 item 3): mail with no Message-ID, no stable header and no
+    /// header/body separator all hashed the same stable material, so every one after the
+    /// first was a "duplicate" stored nowhere.
+    @Test func messagesWithNothingStableAreKeyedOnTheirRawBytes() {
+        let parser = MessageParser()
+        var garbage = [UInt8](repeating: 0, count: 200_000)
+        var state: UInt64 = 42
+        for index in garbage.indices {
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            garbage[index] = UInt8(truncatingIfNeeded: state >> 33) | 0x20
+            if garbage[index] == UInt8(ascii: ":") || garbage[index] == 0x7F { garbage[index] = UInt8(ascii: "x") }
+        }
+        let samples: [[UInt8]] = [
+            [], Array("hola\n".utf8), Array("otra línea suelta".utf8), garbage,
+            Array("Received: by mx1\nX-Trace: 1\n\n".utf8), Array("Received: by mx2\nX-Trace: 2\n\n".utf8),
+        ]
+        let keys = samples.map { DedupeKey.make(message: parser.parse($0), raw: $0) }
+        #expect(Set(keys).count == samples.count, "\(keys)")
+        #expect(keys.allSatisfy { $0.hasPrefix("raw:") })
+        // The same bytes are still one message, with either line ending.
+        let lf = Array("una línea\notra\n".utf8)
+        let crlf = Array("una línea\r\notra\r\n".utf8)
+        #expect(DedupeKey.make(message: parser.parse(lf), raw: lf) == DedupeKey.make(message: parser.parse(crlf), raw: crlf))
+        #expect(DedupeKey.make(message: parser.parse(garbage), raw: garbage) == keys[3])
+    }
+
+    /// A message with a stable header, or with a body of some length, keeps the `hash:` key
+    /// that ignores delivery headers (one key across mailboxes).
+    @Test func messagesWithStableMaterialKeepTheHeaderAndBodyKey() {
+        let parser = MessageParser()
+        let body = String(repeating: "Texto del mensaje sin cabeceras estables. ", count: 3)
+        let first = Array("Delivered-To: soporte@empresa.com\n\n\(body)".utf8)
+        let second = Array("Delivered-To: ventas@empresa.com\r\n\r\n\(body)".utf8)
+        let keyFirst = DedupeKey.make(message: parser.parse(first), raw: first)
+        #expect(keyFirst.hasPrefix("hash:"))
+        #expect(keyFirst == DedupeKey.make(message: parser.parse(second), raw: second))
+        let subjectOnly = Array("Delivered-To: a\nSubject: x\n\n".utf8)
+        #expect(DedupeKey.make(message: parser.parse(subjectOnly), raw: subjectOnly).hasPrefix("hash:"))
+    }
 }

@@ -1031,4 +1031,30 @@ Precio: 10\xa4
     "diagnostics": [],
 })
 
+
+# 039 Mail relayed through an mbox-based tool: a misplaced `From ` line and a `>From ` line
+# inside the header block. Skipped (as Python's parser does), so the real From: and the
+# Subject are read intact (issue #10 item 6).
+add("""Return-Path: <lucia.mendez@andina.cl>
+Received: from mx.andina.cl by mx.empresa.com; Mon, 15 Apr 2024 09:00:00 -0400
+From lucia.mendez@andina.cl Mon Apr 15 09:00:01 2024
+>From lucia.mendez@andina.cl Mon Apr 15 09:00:00 2024
+Subject: Consulta por contrato
+From lucia.mendez@andina.cl Mon Apr 15 09:00:02 2024
+From: =?UTF-8?Q?Luc=C3=ADa_M=C3=A9ndez?= <lucia.mendez@andina.cl>
+To: soporte@empresa.com
+Date: Mon, 15 Apr 2024 09:00:00 -0400
+Message-ID: <mbox-relay-1@andina.cl>
+
+Hola, adjunto la consulta.
+From mi punto de vista, es urgente.
+""", {
+    "from": {"name": "Lucía Méndez", "address": "lucia.mendez@andina.cl"},
+    "subject": "Consulta por contrato",
+    "message_id": "mbox-relay-1@andina.cl",
+    "date": "2024-04-15T13:00:00Z",
+    "text": "Hola, adjunto la consulta.\nFrom mi punto de vista, es urgente.\n",
+    "diagnostics": ["misplacedMboxLine"],
+})
+
 write()

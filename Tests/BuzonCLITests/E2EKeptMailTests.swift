@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import BuzonMIME
+import BuzonTesting
+
+/// Mail Buzón used to lose or block without a word (issue #10 items 3, 4 and 7), through the
+/// real binary: every message it does not ticket is kept where an operator can list it, and
+/// nothing about a message's id can stop its ticket.
+@Suite(.serialized, .e2eServers(users: ["nokey", "oddid"].flatMap(E2EDesk.users)))
+struct E2EKeptMailTests {
+    static func deliverFile(_ bytes: [UInt8], desk: E2EDesk, name: String) throws -> BuzonBinary.Result {
+        let path = desk.directory + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return try desk.buzon(["deliver", "--mailbox", "soporte", "--file", path])
+    }
+
+    /// Regression (item 3): an empty file, a bare line of text and 5 MB of bytes without a
+    /// header/body separator all had the same dedupe key; the second and third were recorded
+    /// as "duplicate" and stored nowhere. Each is now held (no From) under its own key, and
+    /// the same bytes again are still a duplicate.
+    @Test func messagesWithNothingStableAreEachKept() throws {
+        let desk = try E2EDesk("nokey")
+        var garbage = [UInt8](repeating: 0, count: 5 * 1024 * 1024)
+        var state: UInt64 = 7
+        for index in garbage.indices {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let byte = UInt8(truncatingIfNeeded: state >> 40) | 0x20
+            garbage[index] = byte == UInt8(ascii: ":") || byte == 0x7F ? UInt8(ascii: "z") : byte
+        }
+        let inputs: [(String, [UInt8])] = [("empty.eml", []), ("line.eml", Array("necesito ayuda urgente\n".utf8)),
+                                           ("garbage.eml", garbage)]
+        for (name, bytes) in inputs {
+            let result = try Self.deliverFile(bytes, desk: desk, name: name)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(result.stdout.hasPrefix("missing_sender\t-\t"), "\(name): \(result.stdout)")
+        }
+        #expect(try desk.held().count == 3)
+        let again = try desk.buzon(["deliver", "--mailbox", "soporte", "--file", desk.directory + "/line.eml"])
+        #expect(again.stdout.hasPrefix("duplicate\t"), "\(again.stdout)")
+        #expect(try desk.held().count == 3)
+    }
+
+    /// Regression (item 7): a customer's Message-ID the outgoing builder could not write made
+    /// the acknowledgement throw, rolling the ticket back: `deliver` exited 75 forever, and a
+    /// reply or close on a ticket holding such a message failed.
+    @Test func oddMessageIDsStillGiveATicketAnAcknowledgementAndAnswers() throws {
+        let desk = try E2EDesk("oddid")
+        let ids = ["sinarroba.123", "a@b@c.andina.cl", "ñandú.7@andina.cl",
+                   String(repeating: "largo", count: 60) + "@andina.cl"]
+        var numbers: [String] = []
+        for (index, id) in ids.enumerated() {
+            let customer = "cliente\(index).oddid@andina.cl"
+            let mail = TestMail(from: customer, to: ["soporte@empresa.com"], subject: "Consulta \(index)",
+                                body: "Hola, tengo un problema con la factura \(index).", messageID: id)
+            let result = try Self.deliverFile(mail.bytes, desk: desk, name: "odd\(index).eml")
+            #expect(result.status == 0, "id \(id): \(result.stderr)")
+            #expect(result.stdout.hasPrefix("new_ticket\t"), "id \(id): \(result.stdout)")
+            numbers.append(String(result.stdout.split(separator: "\t")[1]))
+        }
+        try desk.runOnce()
+        for index in ids.indices {
+            let acks = try desk.received(to: "cliente\(index).oddid@andina.cl")
+            #expect(acks.count == 1, "acknowledgement for id \(ids[index])")
+        }
+        #expect(try desk.received(to: "cliente0.oddid@andina.cl").first?.parsed.inReplyTo == ["sinarroba.123"])
+
+        for number in numbers {
+            try desk.succeed(["reply", number, "--from", "marta.rios@empresa.com", "--text", "Ya lo revisamos."])
+            try desk.succeed(["close", number, "--by", "marta"])
+        }
+        try desk.runOnce()
+        #expect(try desk.outbox().allSatisfy { $0.string("status") == "sent" })
+        for index in ids.indices {
+            #expect(try desk.received(to: "cliente\(index).oddid@andina.cl").count == 3, "ack, reply, closing notice")
+        }
+    }
+}
