@@ -66,7 +66,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
             return Self.environmentalSQLiteCodes.contains(code & 0xff)
         case .file(let errno):
             return Self.environmentalErrnos.contains(errno)
-        case .notFound, .schemaTooNew, .misuse:
+        case .schemaTooNew, .schemaTooOld, .notBuzonDatabase:
+            return true
+        case .notFound, .misuse:
             return false
         }
     }
