@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "BuzonStoreTests", dependencies: ["BuzonStore"]),
         .testTarget(name: "BuzonGatewayTests", dependencies: ["BuzonGateway", "BuzonTesting"]),
         .testTarget(name: "BuzonIntegrationTests", dependencies: ["BuzonGateway", "BuzonCurl", "BuzonTransport", "BuzonTesting"]),
-        .testTarget(name: "BuzonCLITests", dependencies: ["buzon", "buzon-demo", "BuzonMIME", "BuzonTesting"]),
+        .testTarget(name: "BuzonCLITests", dependencies: ["buzon", "buzon-demo", "BuzonMIME", "BuzonStore", "BuzonTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

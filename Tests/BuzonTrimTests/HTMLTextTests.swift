@@ -80,13 +80,13 @@ import Testing
         #expect(text("El\u{200E} lun&lrm;, Ana escribi\u{FEFF}ó:") == "El lun, Ana escribió:")
     }
 
-    @Test func convertsAMegabyteQuickly() {
+    /// A megabyte of markup converts whole. How fast is the parse benchmark's business
+    /// (`buzon-bench parse`), not a test's: a time limit here only fails on a busy machine.
+    @Test func convertsAMegabyteWhole() {
         let block = "<div class=\"x\">Hola <b>mundo</b> &aacute; <a href=\"https://x.com\">link</a></div>\n"
         let html = String(repeating: block, count: 12_000)
-        let start = ContinuousClock.now
-        let result = text(html)
-        let elapsed = ContinuousClock.now - start
-        #expect(result.hasPrefix("Hola mundo á link <https://x.com>\n"))
-        #expect(elapsed < .seconds(2), "took \(elapsed) for \(html.utf8.count) bytes")
+        let lines = text(html).split(separator: "\n", omittingEmptySubsequences: true)
+        #expect(lines.count == 12_000)
+        #expect(lines.allSatisfy { $0 == "Hola mundo á link <https://x.com>" })
     }
 }

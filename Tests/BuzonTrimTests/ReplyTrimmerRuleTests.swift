@@ -147,20 +147,17 @@ import Testing
         #expect(trimmer.trim(message).text == "Texto plano")
     }
 
-    @Test func manySignatureLinesBeforeAForwardStayLinear() {
+    // Large inputs: what is kept and cut. How fast is measured by `buzon-bench parse`, never
+    // by a time limit in a test (which only fails on a busy machine).
+    @Test func manySignatureLinesBeforeAForwardAreKept() {
         let text = "Mire esto\n" + String(repeating: "--\nx\n", count: 20_000) + "---------- Forwarded message ---------\nfin"
-        let start = ContinuousClock.now
         #expect(trimmer.trim(text: text).text == text)
-        #expect(ContinuousClock.now - start < .seconds(3))
     }
 
-    @Test func trimsALongThreadQuickly() {
+    @Test func aLongThreadIsCutAtItsAttribution() {
         let reply = "Gracias por la ayuda, sigue fallando.\n\n"
         let history = (0..<4_000).map { "> línea \($0) del historial con algo de texto para leer" }.joined(separator: "\n")
         let text = reply + "El lun, 21 nov 2026 a las 10:02, Soporte <s@x.com> escribió:\n" + history
-        let start = ContinuousClock.now
-        for _ in 0..<20 { #expect(trimmer.trim(text: text).text == "Gracias por la ayuda, sigue fallando.") }
-        let elapsed = ContinuousClock.now - start
-        #expect(elapsed < .seconds(2), "20 trims of \(text.utf8.count) bytes took \(elapsed)")
+        #expect(trimmer.trim(text: text).text == "Gracias por la ayuda, sigue fallando.")
     }
 }
