@@ -184,6 +184,12 @@ struct E2ECLIContractTests {
             #expect((result.stderr + result.stdout).contains("buzon.toml:\(line):"), "\(result.stderr)")
         }
         #expect(try desk.buzon(["tickets", "list"]).stderr.contains("poll_seconds"))
+
+        // Every section's mistake is named in one run, not only the first.
+        try broken.replacingOccurrences(of: "language = \"es\"", with: "language = \"fr\"")
+            .write(toFile: desk.configPath, atomically: true, encoding: .utf8)
+        let both = try desk.buzon(["tickets", "list"])
+        #expect(both.stderr.contains("poll_seconds") && both.stderr.contains("also") && both.stderr.contains("\"fr\""), "\(both.stderr)")
     }
 
     @Test func unusableDatabaseExits75SoTheMTARetries() throws {

@@ -58,13 +58,14 @@ public final class OutboxSender {
         }
     }
 
-    /// Sends every due message (claimed `claimBatch` at a time) until none is due or the SMTP
-    /// server is unreachable (no point hammering it: the rest wait for the next round).
+    /// Sends every due message (claimed `min(batchSize, claimBatch)` at a time) until none is
+    /// due or the SMTP server is unreachable (no point hammering it: the rest wait for the next round).
     @discardableResult
-    public func drain(shouldStop: () -> Bool = { false }) throws -> Report {
+    public func drain(batchSize: Int = 100, shouldStop: () -> Bool = { false }) throws -> Report {
         var report = Report()
+        let limit = max(1, min(batchSize, claimBatch))
         while !shouldStop() {
-            let claimed = try store.claimDueOutbox(now: clock(), limit: claimBatch, claimant: claimant, lease: claimLease)
+            let claimed = try store.claimDueOutbox(now: clock(), limit: limit, claimant: claimant, lease: claimLease)
             if claimed.isEmpty { break }
             var serverDown = false
             var index = 0

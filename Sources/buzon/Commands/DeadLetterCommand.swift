@@ -61,7 +61,9 @@ enum DeadLetterCommand {
         for mailbox in mailboxes {
             try withFolder(of: mailbox, context: context) { client, uids in
                 for batch in stride(from: 0, to: uids.count, by: mailbox.batchSize).map({ Array(uids[$0..<min($0 + mailbox.batchSize, uids.count)]) }) {
-                    for fetched in try client.fetch(uids: batch, maxBytes: mailbox.maxMessageBytes) {
+                    // The header block is all a listing needs: the first 64 KiB, never a 25 MB body
+                    // (`size` is still the server's size of the whole message).
+                    for fetched in try client.fetch(uids: batch, maxBytes: min(mailbox.maxMessageBytes, 65_536)) {
                         let message = parser.parse(fetched.bytes)
                         entries.append(Entry(mailbox: mailbox.name, uid: fetched.uid, date: message.date,
                                              from: message.from?.address ?? "", subject: message.subject, size: fetched.size))

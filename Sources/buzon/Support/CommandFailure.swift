@@ -24,6 +24,10 @@ enum CommandFailure {
         default: code = ExitCode.failure
         }
         var message = "buzon \(command): \(error)"
+        // Every other mistake found in the same read, so one round of edits fixes them all.
+        if let error = error as? ConfigError {
+            message += error.others.map { "\nbuzon \(command): also \($0)" }.joined()
+        }
         if error is Arguments.UsageError { message += "\n(see: buzon help)" }
         FileHandle.standardError.write(Data((message + "\n").utf8))
         return code

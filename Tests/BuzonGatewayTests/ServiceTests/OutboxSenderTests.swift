@@ -1,4 +1,5 @@
 import Testing
+import Synchronization
 import Foundation
 import BuzonMIME
 import BuzonStore
@@ -126,5 +127,42 @@ import BuzonTransport
         desk.clock.advance(by: 60)
         #expect(try desk.makeOutboxSender().drain().sent == 3)
         #expect(try desk.outbox(template: "acknowledgement").allSatisfy { $0.status == .sent })
+    }
+
+    /// Issue #10 item 9: senders in two processes share one database. Here two connections on
+    /// two threads drain the same outbox at once: every notice is sent exactly once.
+    @Test func twoSendersOnOneDatabaseSendEachMessageOnce() throws {
+        let desk = try TestDesk()
+        for index in 1...60 { try desk.receive(Mails.request(index, from: "cliente\(index)@andina.cl")) }
+        let config = desk.runtime.config
+        let smtp = config.smtp
+        let clock = desk.clock
+        // Each sender is used by one thread only.
+        nonisolated(unsafe) let senders = try (0..<2).map { _ in
+            OutboxSender(store: try TicketStore(databasePath: config.database, attachmentsDirectory: config.attachmentsDirectory),
+                         sender: desk.sender, backoff: Backoff(base: 60, maximum: 3600), maxAttempts: smtp.maxAttempts,
+                         clock: { clock.now }, logger: desk.logger, claimBatch: 3)
+        }
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            do { try senders[index].drain() } catch { failures.withLock { $0.append("\(error)") } }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        let recipients = desk.sender.sent.flatMap(\.envelope.recipients)
+        #expect(recipients.count == 60 && Set(recipients).count == 60, "\(recipients.count) sent for 60 notices")
+        #expect(try desk.outbox().allSatisfy { $0.status == .sent })
+    }
+
+    /// A drain that stops early (server down) gives back what it claimed but did not try, so
+    /// another sender (or the next round) sends it at once instead of after the lease.
+    @Test func aDrainStoppedByAServerOutageGivesBackItsClaims() throws {
+        let desk = try TestDesk()
+        for index in 1...3 { try desk.receive(Mails.request(index, from: "cliente\(index)@andina.cl")) }
+        desk.sender.failAlways(with: Self.down)
+        #expect(try desk.makeOutboxSender().drain() == OutboxSender.Report(sent: 0, retried: 1, failed: 0))
+        let ids = try desk.outbox().map(\.id)
+        #expect(try ids.allSatisfy { try desk.store.outboxClaimant(id: $0, now: desk.clock.now) == nil })
+        desk.sender.clearFaults()
+        #expect(try desk.makeOutboxSender().drain().sent == 2, "the two not tried are due at once; the failed one after its backoff")
     }
 }
