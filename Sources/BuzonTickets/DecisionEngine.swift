@@ -64,7 +64,11 @@ public struct DecisionEngine: Sendable {
         if authorization.isOwnAddress(sender.address, extra: [mail.mailbox.address]) {
             draft.note("sender \(sender.normalized) is one of our own mailboxes: recorded only, never a ticket")
             let ticket = try thread(mail, sender: sender, identity: nil, lookup: lookup, draft: &draft)
-            if ticket == nil { draft.note("threads to no ticket: kept with the rejected messages") }
+            if ticket == nil, let automatic {
+                draft.note("threads to no ticket, automatic (\(automatic.evidence)): kept in the ledger only")
+            } else if ticket == nil {
+                draft.note("threads to no ticket: kept with the rejected messages")
+            }
             return draft.finish(.recordOnly(ticket: ticket?.ticket, reason: .fromOwnMailbox(sender.normalized)),
                                 rule: .ownMailbox)
         }
