@@ -46,10 +46,10 @@ enum BuzonCommandLine {
         case "check-config": return CheckConfigCommand.run(rest)
         case "templates": return TemplatesCommand.run(rest)
         case "explain": return ExplainCommand.run(rest)
+        case "messages": return MessagesCommand.run(rest)
         case "tickets": return TicketsCommand.run(rest)
         case "outbox": return OutboxCommand.run(rest)
         case "held": return HeldCommand.run(rest)
-        case "messages": return MessagesCommand.run(rest)
         case "status": return StatusCommand.run(rest)
         case _ where DeskCommands.names.contains(command): return DeskCommands.run(command, rest)
         case "help", "--help", "-h":

@@ -27,8 +27,6 @@ struct E2EDesk {
         var reopenWindowDays: Int?
         /// IMAPS and SMTPS with the servers' certificate as CA, TLS required.
         var tls = false
-        /// `[gateway] trusted_authserv_id`; nil leaves authenticity unchecked.
-        var trustedAuthservID: String?
     }
 
     let servers: LocalServers
@@ -69,7 +67,6 @@ struct E2EDesk {
         staff = ["marta.rios@empresa.com"]
         domain = "empresa.com"
         \(options.reopenWindowDays.map { "reopen_window_days = \($0)" } ?? "")
-        \(options.trustedAuthservID.map { "trusted_authserv_id = \"\($0)\"" } ?? "")
 
         [smtp]
         url = "\(servers.smtpURL(implicitTLS: options.tls))"

@@ -80,7 +80,12 @@ struct E2EKeptMailTests {
     /// copy. It is held with its reason, counted by `status` (which warns that the setting is
     /// probably wrong, as `check-config` does), and approvable into a ticket.
     @Test func mailWithoutTheTrustedStampIsHeldCountedAndApprovable() throws {
-        let desk = try E2EDesk("authres", options: .init(trustedAuthservID: "mx.empresa.com"))
+        let desk = try E2EDesk("authres")
+        let config = try String(contentsOfFile: desk.configPath, encoding: .utf8)
+        let trusting = config.replacingOccurrences(of: "domain = \"empresa.com\"\n",
+                                                   with: "domain = \"empresa.com\"\ntrusted_authserv_id = \"mx.empresa.com\"\n")
+        try #require(trusting != config)
+        try trusting.write(toFile: desk.configPath, atomically: true, encoding: .utf8)
         try desk.deliver(TestMail(from: "Ana <ana.authres@andina.cl>", to: ["soporte@empresa.com"], subject: "Factura rechazada",
                                   body: "Hola, el SII rechazó la factura 88.", messageID: "authres-1@andina.cl"))
         try desk.runOnce()
