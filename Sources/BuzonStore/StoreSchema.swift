@@ -7,6 +7,7 @@ enum StoreSchema {
         Migration(version: 1, name: "tickets, messages, outbox, ledgers", sql: version1),
         Migration(version: 2, name: "full-text search over messages", sql: version2),
         Migration(version: 3, name: "bootstrap ceiling of a mailbox, truncated attachments", sql: version3),
+        Migration(version: 4, name: "kept messages: disposition and reason code", sql: version4),
         Migration(version: 5, name: "outbox claims (one sender per message)", sql: version5),
     ]
 
@@ -175,6 +176,22 @@ enum StoreSchema {
     static let version3 = """
     ALTER TABLE mailbox_state ADD COLUMN unseen_through INTEGER;
     ALTER TABLE attachments ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0;
+    """
+
+    /// Every message not ticketed is kept (issue #10): `held_messages` also keeps rejected mail,
+    /// told apart by `disposition`; `reason_code` is the English code of the reason (`reason`
+    /// keeps the words). Rows from before are held, their code derived from their words.
+    static let version4 = """
+    ALTER TABLE held_messages ADD COLUMN disposition TEXT NOT NULL DEFAULT 'held' CHECK (disposition IN ('held', 'rejected'));
+    ALTER TABLE held_messages ADD COLUMN reason_code TEXT NOT NULL DEFAULT '';
+    UPDATE held_messages SET reason_code = CASE
+        WHEN reason = 'unknown sender' THEN 'unknown_sender'
+        WHEN reason LIKE 'sender not authentic%' THEN 'not_authentic'
+        WHEN reason LIKE '%open tickets' THEN 'open_ticket_limit'
+        WHEN reason = 'staff mail naming no ticket' THEN 'staff_without_ticket'
+        WHEN reason = 'no usable From address' THEN 'missing_sender'
+        ELSE 'unknown_sender' END;
+    CREATE INDEX held_messages_by_disposition ON held_messages (disposition, received_at);
     """
 
     /// Outbox claims: a sender takes a row (`claimed_by`, `claimed_until`) in a transaction before

@@ -70,22 +70,27 @@ extension DecisionEngine {
         return try openTicket(mail, sender: sender, identity: identity, related: related, lookup: lookup, draft: &draft)
     }
 
-    /// Reject, hold or accept, per the mailbox override or the gateway-wide policy.
+    /// Reject, hold or accept, per the mailbox override or the gateway-wide policy. A sender
+    /// who claims an authorized address that fails the authenticity check is held whatever the
+    /// policy: it is a customer as often as a forger (a wrong `trusted_authserv_id`, a relay
+    /// that drops the header), so a person decides, and nothing is sent to a possibly forged
+    /// address.
     func unknownSender(_ mail: IncomingMail, sender: Address, identity: SenderIdentity, related: String?,
                        lookup: TicketLookup, draft: inout DecisionDraft) throws -> Decision {
+        if let forged = identity.notAuthenticReason {
+            draft.note("claimed identity not authentic: held for review whatever the unknown-sender policy, no notice")
+            return draft.finish(.hold(.notAuthentic(forged)), rule: .unknownSender)
+        }
         let policyValue = mail.mailbox.unknownSender ?? policy.unknownSender
         let source = mail.mailbox.unknownSender == nil ? "gateway-wide" : "mailbox \(mail.mailbox.name)"
         draft.note("unknown-sender policy (\(source)): \(policyValue.rawValue)")
-        let forged = identity.notAuthenticReason
         switch policyValue {
         case .reject:
             try planNotice(.notAuthorized, to: sender, mail: mail, identity: identity, lookup: lookup, draft: &draft)
-            let reason: RejectReason = forged.map { .notAuthentic($0) } ?? .unknownSender
-            return draft.finish(.reject(reason), rule: .unknownSender)
+            return draft.finish(.reject(.unknownSender), rule: .unknownSender)
         case .hold:
             draft.note("held for review, no notice")
-            let reason: HoldReason = forged.map { .notAuthentic($0) } ?? .unknownSender
-            return draft.finish(.hold(reason), rule: .unknownSender)
+            return draft.finish(.hold(.unknownSender), rule: .unknownSender)
         case .accept:
             return try openTicket(mail, sender: sender, identity: identity, related: related, lookup: lookup, draft: &draft)
         }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Order (each step writes a line to the trail):
 /// 1. duplicate (dedupe key already recorded) → `.duplicate`;
-/// 2. no From → hold; from our own mailboxes → record only;
+/// 2. no From → hold; from our own mailboxes → record only (kept when it threads to no ticket);
 /// 3. automatic mail (auto-reply, bounce, list, our loop header) → record only, on its ticket
 ///    when it threads — it never opens a ticket and never gets a notice;
 /// 4. who the sender is: staff, a member of an organization (exact address over `@domain`),
@@ -41,6 +41,20 @@ public struct DecisionEngine: Sendable {
             draft.note("duplicate: already recorded from mailbox \(known.mailbox)\(ticket) under \(mail.dedupeKey)")
             return draft.finish(.duplicate(known), rule: .duplicate)
         }
+        return try decideUnrecorded(mail, lookup: lookup, draft: &draft)
+    }
+
+    /// Decides a kept message again with the current configuration (`buzon messages
+    /// reprocess`, after an operator authorized a sender or fixed `trusted_authserv_id`):
+    /// every rule but the duplicate check, since the ledger entry under its key is its own.
+    public func redecide(_ mail: IncomingMail, lookup: TicketLookup) throws -> Decision {
+        var draft = DecisionDraft()
+        draft.note("decided again: the ledger entry under \(mail.dedupeKey) is this message's own")
+        return try decideUnrecorded(mail, lookup: lookup, draft: &draft)
+    }
+
+    /// Steps 2 to 7, for a message not yet in the ledger (or decided again).
+    private func decideUnrecorded(_ mail: IncomingMail, lookup: TicketLookup, draft: inout DecisionDraft) throws -> Decision {
         let automatic = LoopGuard.automaticEvidence(mail.message)
         guard let sender = mail.message.from, sender.address.contains("@") else {
             if let automatic { return try recordAutomatic(mail, automatic, lookup: lookup, draft: &draft) }
@@ -50,6 +64,11 @@ public struct DecisionEngine: Sendable {
         if authorization.isOwnAddress(sender.address, extra: [mail.mailbox.address]) {
             draft.note("sender \(sender.normalized) is one of our own mailboxes: recorded only, never a ticket")
             let ticket = try thread(mail, sender: sender, identity: nil, lookup: lookup, draft: &draft)
+            if ticket == nil, let automatic {
+                draft.note("threads to no ticket, automatic (\(automatic.evidence)): kept in the ledger only")
+            } else if ticket == nil {
+                draft.note("threads to no ticket: kept with the rejected messages")
+            }
             return draft.finish(.recordOnly(ticket: ticket?.ticket, reason: .fromOwnMailbox(sender.normalized)),
                                 rule: .ownMailbox)
         }

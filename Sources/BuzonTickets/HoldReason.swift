@@ -2,7 +2,8 @@
 public enum HoldReason: Sendable, Hashable {
     /// No organization authorizes the sender and the policy says hold.
     case unknownSender
-    /// The sender claims an authorized address but our MX did not verify it, policy hold.
+    /// The sender claims an authorized address but our MX did not verify it (whatever the
+    /// unknown-sender policy: a wrong `trusted_authserv_id` must not silently refuse customers).
     case notAuthentic(String)
     /// The organization already has `limit` tickets pending or answered (seed 002: 3).
     case openTicketLimit(organization: String, limit: Int)
@@ -11,6 +12,19 @@ public enum HoldReason: Sendable, Hashable {
     case staffWithoutTicket
     /// No usable From address.
     case missingSender
+}
+
+extension HoldReason {
+    /// The stable English code stored with the kept message (`buzon held list --json`).
+    public var code: String {
+        switch self {
+        case .unknownSender: "unknown_sender"
+        case .notAuthentic: "not_authentic"
+        case .openTicketLimit: "open_ticket_limit"
+        case .staffWithoutTicket: "staff_without_ticket"
+        case .missingSender: "missing_sender"
+        }
+    }
 }
 
 extension HoldReason: CustomStringConvertible {

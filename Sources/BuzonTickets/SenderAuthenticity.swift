@@ -32,14 +32,21 @@ public enum SenderAuthenticity: Sendable, Hashable {
         guard let trusted = trustedAuthservID?.trimmingCharacters(in: .whitespaces), !trusted.isEmpty else {
             return .unchecked
         }
-        let stamps = message.headers.values("Authentication-Results").compactMap(AuthenticationResults.parse)
-        guard let ours = stamps.first(where: { $0.authservID.caseInsensitiveEquals(trusted) }) else {
+        guard let ours = trustedStamp(message, trustedAuthservID: trusted) else {
             return .notAuthentic("no Authentication-Results from \(trusted)")
         }
         guard let fromDomain = message.from?.domain, !fromDomain.isEmpty else {
             return .notAuthentic("no From domain to verify")
         }
         return verdict(ours, fromDomain: fromDomain)
+    }
+
+    /// The top-most `Authentication-Results` whose authserv-id is `trusted` (case-insensitive),
+    /// if any. `buzon status` and `check-config` count mail without one: when most recent mail
+    /// lacks it, `trusted_authserv_id` is probably not what the server stamps.
+    public static func trustedStamp(_ message: Message, trustedAuthservID trusted: String) -> AuthenticationResults? {
+        message.headers.values("Authentication-Results").lazy.compactMap(AuthenticationResults.parse)
+            .first { $0.authservID.caseInsensitiveEquals(trusted) }
     }
 
     static func verdict(_ stamp: AuthenticationResults, fromDomain: String) -> SenderAuthenticity {

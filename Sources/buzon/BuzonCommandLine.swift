@@ -28,6 +28,8 @@ enum BuzonCommandLine {
       note OP10044 --text T          split OP10044 --message ID [--subject S]
       log-time OP10044 --who WHO --minutes N [--text T]
       held list [--json] | approve ID | discard ID
+      messages rejected [--json] | list [--json] | reprocess ID
+                                     mail kept instead of ticketed; reprocess decides it again
       outbox list [--status queued|sent|failed] [--json] | retry ID
       status [--json]
 
@@ -51,6 +53,7 @@ enum BuzonCommandLine {
         case "check-config": return CheckConfigCommand.run(rest)
         case "templates": return TemplatesCommand.run(rest)
         case "explain": return ExplainCommand.run(rest)
+        case "messages": return MessagesCommand.run(rest)
         case "tickets": return TicketsCommand.run(rest)
         case "outbox": return OutboxCommand.run(rest)
         case "held": return HeldCommand.run(rest)

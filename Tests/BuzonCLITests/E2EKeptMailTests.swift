@@ -6,7 +6,7 @@ import BuzonTesting
 /// Mail Buzón used to lose or block without a word (issue #10 items 3, 4 and 7), through the
 /// real binary: every message it does not ticket is kept where an operator can list it, and
 /// nothing about a message's id can stop its ticket.
-@Suite(.serialized, .e2eServers(users: ["nokey", "oddid"].flatMap(E2EDesk.users)))
+@Suite(.serialized, .e2eServers(users: ["nokey", "oddid", "authres", "rejected"].flatMap(E2EDesk.users)))
 struct E2EKeptMailTests {
     static func deliverFile(_ bytes: [UInt8], desk: E2EDesk, name: String) throws -> BuzonBinary.Result {
         let path = desk.directory + "/" + name
@@ -73,5 +73,75 @@ struct E2EKeptMailTests {
         for index in ids.indices {
             #expect(try desk.received(to: "cliente\(index).oddid@andina.cl").count == 3, "ack, reply, closing notice")
         }
+    }
+
+    /// Regression (item 4): with `trusted_authserv_id` set, an authorized customer's mail
+    /// without Authentication-Results was rejected with no notice, no held entry and no raw
+    /// copy. It is held with its reason, counted by `status` (which warns that the setting is
+    /// probably wrong, as `check-config` does), and approvable into a ticket.
+    @Test func mailWithoutTheTrustedStampIsHeldCountedAndApprovable() throws {
+        let desk = try E2EDesk("authres")
+        let config = try String(contentsOfFile: desk.configPath, encoding: .utf8)
+        let trusting = config.replacingOccurrences(of: "domain = \"empresa.com\"\n",
+                                                   with: "domain = \"empresa.com\"\ntrusted_authserv_id = \"mx.empresa.com\"\n")
+        try #require(trusting != config)
+        try trusting.write(toFile: desk.configPath, atomically: true, encoding: .utf8)
+        try desk.deliver(TestMail(from: "Ana <ana.authres@andina.cl>", to: ["soporte@empresa.com"], subject: "Factura rechazada",
+                                  body: "Hola, el SII rechazó la factura 88.", messageID: "authres-1@andina.cl"))
+        try desk.runOnce()
+
+        #expect(try desk.tickets().isEmpty)
+        let held = try desk.held()
+        try #require(held.count == 1)
+        #expect(held[0].string("from") == "ana.authres@andina.cl")
+        #expect(held[0].string("reason") == "not_authentic")
+        #expect(held[0].string("detail") == "sender not authentic (no Authentication-Results from mx.empresa.com)")
+        #expect(try desk.succeed(["held", "list"]).contains("remitente no autenticado"))
+        let status = try desk.status()
+        #expect(status.int("held") == 1)
+        #expect(status.int("rejected") == 0)
+        #expect((status["warnings"] as? [String])?.first?.contains("trusted_authserv_id") == true)
+        #expect(try desk.succeed(["status"]).contains("aviso: trusted_authserv_id"))
+        let check = try desk.buzon(["check-config"])
+        #expect(check.stdout.contains("warning trusted_authserv_id is \"mx.empresa.com\" but 1 of the last 1"), "\(check.stdout)")
+
+        let approved = try desk.succeed(["held", "approve", "\(held[0].int("id")!)"])
+        #expect(approved.contains("OP10044"))
+        #expect(try desk.held().isEmpty)
+        try desk.runOnce()
+        #expect(try desk.received(to: "ana.authres@andina.cl").first?.ticketInSubject == "OP10044")
+    }
+
+    /// Regression (item 4): an unknown sender under `reject` was stored nowhere. The message is
+    /// listed under `messages rejected`, and after the operator authorizes the address,
+    /// `messages reprocess` turns it into a ticket (its ledger entry updated, not a duplicate).
+    @Test func rejectedMailIsListedAndBecomesATicketAfterAuthorizingAndReprocessing() throws {
+        let desk = try E2EDesk("rejected")
+        let mail = TestMail(from: "Mario <mario.rejected@gmail.com>", to: ["soporte@empresa.com"], subject: "Cotización",
+                            body: "Quisiera una cotización del sistema.", messageID: "rejected-1@gmail.com")
+        try desk.deliver(mail)
+        try desk.runOnce()
+        #expect(try desk.tickets().isEmpty)
+        #expect(try desk.received(to: "mario.rejected@gmail.com").count == 1, "the not-authorized notice")
+        let rejected = try #require(try desk.json(["messages", "rejected"]) as? [[String: Any]])
+        try #require(rejected.count == 1)
+        #expect(rejected[0].string("reason") == "unknown_sender")
+        #expect(rejected[0].string("disposition") == "rejected")
+        #expect(rejected[0].string("from") == "mario.rejected@gmail.com")
+        #expect(try desk.status().int("rejected") == 1)
+        #expect(try desk.held().isEmpty)
+
+        let config = try String(contentsOfFile: desk.configPath, encoding: .utf8)
+        try config.replacingOccurrences(of: "authorized = [\"@andina.cl\"]", with: "authorized = [\"@andina.cl\", \"mario.rejected@gmail.com\"]")
+            .write(toFile: desk.configPath, atomically: true, encoding: .utf8)
+        let output = try desk.succeed(["messages", "reprocess", "\(rejected[0].int("id")!)"])
+        #expect(output.contains("OP10044"), "\(output)")
+        #expect(try desk.tickets().map { $0.string("contact") } == ["mario.rejected@gmail.com"])
+        #expect(try (desk.json(["messages", "rejected"]) as? [[String: Any]])?.isEmpty == true)
+        let path = desk.directory + "/again.eml"
+        try Data(mail.bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try desk.succeed(["deliver", "--mailbox", "soporte", "--file", path]).hasPrefix("duplicate\tOP10044\t"))
+        try desk.runOnce()
+        #expect(try desk.received(to: "mario.rejected@gmail.com").last?.ticketInSubject == "OP10044")
     }
 }

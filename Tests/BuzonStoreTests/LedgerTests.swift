@@ -3,20 +3,28 @@ import Testing
 @testable import BuzonStore
 
 @Suite struct LedgerTests {
-    @Test func heldMessagesListWithoutRawAndReadWithIt() throws {
+    @Test func keptMessagesListWithoutRawAndReadWithIt() throws {
         let directory = try TemporaryDirectory()
         let store = try directory.openStore()
         let raw = Array("From: desconocido@x.com\r\n\r\nhola\r\n".utf8)
-        let id = try store.hold(HeldMessage(mailbox: "soporte", fromAddress: "desconocido@x.com", subject: "Hola",
-                                            reason: "unknown sender", raw: raw, receivedAt: Clock.at(minutes: 1)))
+        let kept = KeptMessage(mailbox: "soporte", fromAddress: "desconocido@x.com", subject: "Hola",
+                               reasonCode: "unknown_sender", reason: "unknown sender", raw: raw, receivedAt: Clock.at(minutes: 1))
+        let id = try store.keep(kept)
+        var rejected = kept
+        rejected.disposition = .rejected
+        rejected.receivedAt = Clock.at(minutes: 2)
+        let rejectedID = try store.keep(rejected)
         let list = try store.heldMessages()
-        #expect(list.map(\.id) == [id] && list[0].message.raw.isEmpty && list[0].message.reason == "unknown sender")
-        let held = try #require(try store.heldMessage(id: id))
-        #expect(held.message == HeldMessage(mailbox: "soporte", fromAddress: "desconocido@x.com", subject: "Hola",
-                                            reason: "unknown sender", raw: raw, receivedAt: Clock.at(minutes: 1)))
-        try store.removeHeld(id: id)
-        #expect(try store.heldMessages().isEmpty && store.heldMessage(id: id) == nil)
-        #expect(throws: StoreError.self) { try store.removeHeld(id: id) }
+        #expect(list.map(\.id) == [id] && list[0].message.raw.isEmpty && list[0].message.reasonCode == "unknown_sender")
+        #expect(try store.keptMessages(.rejected).map(\.id) == [rejectedID])
+        #expect(try store.keptMessages().map(\.id) == [id, rejectedID])
+        #expect(try store.keptCounts() == [.held: 1, .rejected: 1])
+        #expect(try store.keptMessage(id: id)?.message == kept)
+        #expect(try store.keptMessage(id: rejectedID)?.message == rejected)
+        try store.removeKept(id: id)
+        #expect(try store.heldMessages().isEmpty && store.keptMessage(id: id) == nil)
+        #expect(throws: StoreError.self) { try store.removeKept(id: id) }
+        #expect(try store.keptCounts() == [.held: 0, .rejected: 1])
     }
 
     @Test func mailboxStateTracksPositionErrorsAndDeadLetters() throws {

@@ -26,6 +26,28 @@ import Testing
         #expect(try store.allocateTicketNumber(prefix: "OP", first: 10000) == "OP10008")
     }
 
+    /// Held rows written before version 4 stay held, with a reason code derived from their words.
+    @Test func heldRowsFromVersion2GetADispositionAndAReasonCode() throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let old = try Database(path: directory.databasePath, migrations: Array(TicketStore.migrations.prefix(2)))
+            #expect(try old.userVersion() == 2)
+            for (index, reason) in ["unknown sender", "sender not authentic (dmarc=fail for x.cl)",
+                                    "Andina has reached its limit of 3 open tickets", "staff mail naming no ticket",
+                                    "no usable From address"].enumerated() {
+                try old.run("""
+                    INSERT INTO held_messages (mailbox, from_address, subject, reason, raw, received_at) VALUES ('soporte', 'a@x.cl', 's', ?, x'00', ?)
+                    """, reason, Double(index))
+            }
+        }
+        let store = try directory.openStore()
+        let held = try store.heldMessages()
+        #expect(held.map(\.message.reasonCode) == ["unknown_sender", "not_authentic", "open_ticket_limit", "staff_without_ticket",
+                                                   "missing_sender"])
+        #expect(held.allSatisfy { $0.message.disposition == .held })
+        #expect(try store.keptMessages(.rejected).isEmpty)
+    }
+
     @Test func aDatabaseFromANewerBuzonIsRefused() throws {
         let directory = try TemporaryDirectory()
         do {

@@ -165,20 +165,24 @@ import Testing
         #expect(decision.trail.contains("authenticity: dmarc=pass (mx.empresa.com)"))
     }
 
-    @Test func failingAuthenticityIsTreatedAsUnknownAndNeverAnswered() throws {
+    /// Regression (issue #10 item 4): under `reject` a customer whose mail lacked a passing
+    /// result vanished (no held entry, no notice). It is held with its reason whatever the
+    /// unknown-sender policy, and never answered (the From may be forged).
+    @Test func failingAuthenticityIsHeldWhateverThePolicyAndNeverAnswered() throws {
         let message = Fixtures.message(from: "ana@andina.cl", subject: "RE: [OP10044] cambie la cuenta bancaria",
                                        headers: [("Authentication-Results", "mx.empresa.com; spf=fail smtp.mailfrom=evil.test; dmarc=fail")])
-        let decision = try DecisionEngine(policy: Self.trustingPolicy).decide(Fixtures.mail(message), lookup: Fixtures.lookup())
-        #expect(decision.outcome.reject == .notAuthentic("dmarc=fail for andina.cl"))
-        #expect(decision.ignoredReference == "OP10044")
-        #expect(decision.notices.isEmpty)
-        #expect(decision.suppressedKinds == [.notAuthorized])
-        #expect(decision.trailText.contains("not authentic: dmarc=fail for andina.cl → treated as an unknown sender"))
-
-        var holding = Self.trustingPolicy
-        holding.unknownSender = .hold
-        let held = try DecisionEngine(policy: holding).decide(Fixtures.mail(message), lookup: Fixtures.lookup())
-        #expect(held.outcome.hold == .notAuthentic("dmarc=fail for andina.cl"))
+        for unknownSender in [UnknownSenderPolicy.reject, .hold, .accept] {
+            var policy = Self.trustingPolicy
+            policy.unknownSender = unknownSender
+            let decision = try DecisionEngine(policy: policy).decide(Fixtures.mail(message), lookup: Fixtures.lookup())
+            #expect(decision.outcome.hold == .notAuthentic("dmarc=fail for andina.cl"), "policy \(unknownSender)")
+            #expect(decision.ignoredReference == "OP10044")
+            #expect(decision.notices.isEmpty)
+            #expect(decision.trailText.contains("not authentic: dmarc=fail for andina.cl → treated as an unknown sender"))
+        }
+        let missing = Fixtures.message(from: "ana@andina.cl")
+        let decision = try DecisionEngine(policy: Self.trustingPolicy).decide(Fixtures.mail(missing), lookup: Fixtures.lookup())
+        #expect(decision.outcome.hold == .notAuthentic("no Authentication-Results from mx.empresa.com"))
     }
 
     @Test func forgedHeaderFromAnotherServerIsIgnored() throws {
@@ -186,7 +190,7 @@ import Testing
                                        headers: [("Authentication-Results", "mx.evil.test; dkim=pass header.d=empresa.com; dmarc=pass")])
         let decision = try DecisionEngine(policy: Self.trustingPolicy).decide(Fixtures.mail(message), lookup: Fixtures.lookup())
         #expect(decision.outcome.followUp == nil)
-        #expect(decision.outcome.reject == .notAuthentic("no Authentication-Results from mx.empresa.com"))
+        #expect(decision.outcome.hold == .notAuthentic("no Authentication-Results from mx.empresa.com"))
     }
 
     @Test func withoutTrustedServerTheTrailSaysNothingWasChecked() throws {

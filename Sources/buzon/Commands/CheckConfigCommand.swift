@@ -1,5 +1,6 @@
 import Foundation
 import BuzonGateway
+import BuzonStore
 
 /// `buzon check-config --config FILE`: validates the configuration, its secrets and every
 /// template together and prints what it found; exit 78 when anything is wrong.
@@ -7,11 +8,25 @@ enum CheckConfigCommand {
     static func run(_ arguments: [String]) -> Int32 {
         do {
             let args = try Arguments(arguments, valueOptions: ["config"])
-            let report = ConfigCheck.run(configPath: CommandContext.configPath(args))
+            let path = CommandContext.configPath(args)
+            var report = ConfigCheck.run(configPath: path)
+            if !report.hasErrors, let warning = authenticationWarning(configPath: path) {
+                report.findings.append(.init(.warning, warning))
+            }
             print(report.rendered)
             return report.hasErrors ? ExitCode.config : ExitCode.ok
         } catch {
             return CommandFailure.report(error, command: "check-config")
         }
+    }
+
+    /// When `trusted_authserv_id` is set and the database exists: whether most recent mail
+    /// lacks a stamp from that server (the setting is probably wrong). Never creates a database.
+    static func authenticationWarning(configPath: String) -> String? {
+        guard let config = try? GatewayConfig.load(path: configPath), config.trustedAuthservID != nil,
+              FileManager.default.fileExists(atPath: config.database),
+              let store = try? TicketStore(databasePath: config.database, attachmentsDirectory: config.attachmentsDirectory)
+        else { return nil }
+        return (try? AuthenticationSurvey.run(store: store, trustedAuthservID: config.trustedAuthservID))??.warning
     }
 }

@@ -3,7 +3,9 @@ import BuzonGateway
 import BuzonStore
 
 /// `buzon held list [--json]`, `buzon held approve ID`, `buzon held discard ID`: review of
-/// the messages the unknown-sender or open-ticket-limit rules kept aside.
+/// the messages kept for a person (unknown sender under `hold`, a sender that is not
+/// authentic, the open-ticket limit, staff mail naming no ticket, no From). Approve and
+/// discard also take the id of a rejected message (`buzon messages rejected`).
 enum HeldCommand {
     static func run(_ arguments: [String]) -> Int32 {
         do {
@@ -13,25 +15,8 @@ enum HeldCommand {
             let w = context.wording
             switch sub {
             case "list":
-                let held = try context.store.heldMessages()
-                if args.flag("json") {
-                    print(JSONWriter.string(.array(held.map { entry in
-                        .object([("id", .number(Int(entry.id))), ("from", .string(entry.message.fromAddress)),
-                                 ("subject", .string(entry.message.subject)), ("reason", .string(entry.message.reason)),
-                                 ("mailbox", .string(entry.message.mailbox)),
-                                 ("received_at", .string(ISO8601.string(from: entry.message.receivedAt)))])
-                    })))
-                } else if held.isEmpty {
-                    print(w("(nothing held)", "(nada retenido)"))
-                } else {
-                    var table = TextTable(["ID", w("RECEIVED", "RECIBIDO"), w("FROM", "DE"), w("SUBJECT", "ASUNTO"), w("REASON", "MOTIVO")])
-                    table.maxWidth = [3: 40]
-                    for entry in held {
-                        table.append([String(entry.id), ISO8601.local(entry.message.receivedAt, in: context.timeZone),
-                                      entry.message.fromAddress, entry.message.subject, entry.message.reason])
-                    }
-                    print(table.rendered)
-                }
+                KeptListing.print(try context.store.heldMessages(), json: args.flag("json"), context: context,
+                                  whenEmpty: w("(nothing held)", "(nada retenido)"))
             case "approve", "discard":
                 guard let text = args.positionals.first, let id = Int64(text) else {
                     throw Arguments.UsageError(description: "name the held id: buzon held \(sub) 3")

@@ -4,7 +4,9 @@ import BuzonStore
 import BuzonTickets
 
 /// `buzon status`: mailboxes (last poll, last error, dead letters), outbox depth and
-/// failures, tickets by state and the oldest ticket still waiting for an answer.
+/// failures, tickets by state, kept messages (held, rejected), the oldest ticket still waiting
+/// for an answer, and warnings (most recent mail without `Authentication-Results` from the
+/// configured `trusted_authserv_id`).
 enum StatusCommand {
     static func run(_ arguments: [String]) -> Int32 {
         do {
@@ -34,24 +36,29 @@ enum StatusCommand {
             let waiting = tickets.filter { $0.state == .waitingOnSupport }.min { $0.updatedAt < $1.updatedAt }
             let depth = try store.outboxDepth()
             let failed = try store.outbox(status: .failed).count
-            let held = try store.heldMessages().count
+            let kept = try store.keptCounts()
+            let held = kept[.held] ?? 0, rejected = kept[.rejected] ?? 0
+            let warnings = try AuthenticationSurvey.run(store: store, trustedAuthservID: context.runtime.config.trustedAuthservID)?
+                .warning.map { [$0] } ?? []
             if args.flag("json") {
                 print(JSONWriter.string(.object([
                     ("mailboxes", .array(mailboxRows)),
                     ("tickets", .object(TicketState.allCases.map { ($0.rawValue, JSONValue.number(byState[$0.rawValue] ?? 0)) })),
                     ("outbox_depth", .number(depth)), ("outbox_failed", .number(failed)), ("held", .number(held)),
-                    ("oldest_waiting", .optional(waiting?.number)),
+                    ("rejected", .number(rejected)), ("oldest_waiting", .optional(waiting?.number)),
+                    ("warnings", .array(warnings.map { .string($0) })),
                 ])))
             } else {
                 print(table.rendered)
                 print("")
                 print("tickets: " + TicketState.allCases.map { "\(w.state($0)) \(byState[$0.rawValue] ?? 0)" }.joined(separator: ", "))
-                print(w("outbox: \(depth) queued, \(failed) failed; held for review: \(held)",
-                        "salida: \(depth) en cola, \(failed) fallidos; retenidos para revisión: \(held)"))
+                print(w("outbox: \(depth) queued, \(failed) failed; held for review: \(held); rejected (kept): \(rejected)",
+                        "salida: \(depth) en cola, \(failed) fallidos; retenidos para revisión: \(held); rechazados (guardados): \(rejected)"))
                 if let waiting {
                     print(w("oldest waiting on support", "el más antiguo esperando a soporte")
                           + ": \(waiting.number) «\(waiting.subject)» \(w("since", "desde")) \(ISO8601.local(waiting.updatedAt, in: zone)) (\(TicketView.age(waiting.updatedAt)))")
                 }
+                for warning in warnings { print(w("warning: ", "aviso: ") + warning) }
             }
             return ExitCode.ok
         } catch {

@@ -20,4 +20,18 @@ struct Wording {
         case .closed: self("closed", "cerrado")
         }
     }
+
+    /// A kept message's reason code in words (`buzon held list`, `buzon messages rejected`);
+    /// an unknown code is shown as it is.
+    func keptReason(_ code: String) -> String {
+        switch code {
+        case "unknown_sender": self("unknown sender", "remitente desconocido")
+        case "not_authentic": self("sender not authentic", "remitente no autenticado")
+        case "open_ticket_limit": self("open-ticket limit reached", "límite de tickets abiertos alcanzado")
+        case "staff_without_ticket": self("staff mail naming no ticket", "correo de personal sin ticket")
+        case "missing_sender": self("no usable From address", "sin dirección de remitente válida")
+        case "own_mailbox": self("our own mailbox, no ticket", "nuestro propio buzón, sin ticket")
+        default: code
+        }
+    }
 }
