@@ -17,10 +17,13 @@ struct IMAPResponseParser {
     private var start = 0
     private var scanFrom = 0
     private var pieces: [IMAPResponsePiece] = []
-    private var pendingLiteral: Int?
+    /// The literal being received: its bytes so far (capacity reserved for all of it) and how
+    /// many are still to come. Literal bytes go straight from the socket's chunk into it, so a
+    /// 27 MB message costs 27 MB once — not a growing receive buffer plus a copy of it.
+    private var pendingLiteral: (bytes: [UInt8], remaining: Int)?
 
     /// Bytes received but not yet returned as part of a complete response.
-    var bufferedCount: Int { buffer.count - start }
+    var bufferedCount: Int { buffer.count - start + (pendingLiteral?.bytes.count ?? 0) }
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         buffer.append(contentsOf: bytes)
@@ -33,11 +36,17 @@ struct IMAPResponseParser {
     /// The next complete response, or `nil` when more bytes are needed.
     mutating func next() throws(IMAPProtocolError) -> IMAPResponse? {
         while true {
-            if let length = pendingLiteral {
-                guard buffer.count - start >= length else { return nil }
-                pieces.append(.literal(Array(buffer[start ..< start + length])))
-                consume(upTo: start + length)
-                pendingLiteral = nil
+            if var literal = pendingLiteral {
+                pendingLiteral = nil  // the array is uniquely referenced while it grows
+                let take = min(literal.remaining, buffer.count - start)
+                literal.bytes.append(contentsOf: buffer[start ..< start + take])
+                literal.remaining -= take
+                consume(upTo: start + take)
+                guard literal.remaining == 0 else {
+                    pendingLiteral = literal
+                    return nil
+                }
+                pieces.append(.literal(literal.bytes))
                 continue
             }
             guard let lineFeed = buffer[scanFrom...].firstIndex(of: 0x0A) else {
@@ -59,7 +68,9 @@ struct IMAPResponseParser {
                     throw IMAPProtocolError(message: "a literal of \(length) bytes exceeds the limit \(maxLiteralLength)")
                 }
                 pieces.append(.text(text))
-                pendingLiteral = length
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(length)
+                pendingLiteral = (bytes, length)
                 continue
             }
             pieces.append(.text(line))

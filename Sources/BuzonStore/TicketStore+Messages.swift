@@ -10,7 +10,18 @@ extension TicketStore {
         var rawKey: String?
         if let raw = message.raw {
             let key = SHA256.hex(of: raw)
-            try database.run("INSERT INTO raw_messages (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING", key, raw)
+            if raw.count < Self.streamedRawBytes {
+                try database.run("INSERT INTO raw_messages (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING", key, raw)
+            } else {
+                // Large: written in pieces, so SQLite never holds a second copy of the message.
+                try database.serialized { () throws(StoreError) in
+                    let inserted = try database.run(
+                        "INSERT INTO raw_messages (sha256, bytes) VALUES (?, zeroblob(?)) ON CONFLICT DO NOTHING", key, raw.count)
+                    if inserted == 1 {
+                        try database.writeBlob(table: "raw_messages", column: "bytes", rowID: database.lastInsertRowID, raw)
+                    }
+                }
+            }
             rawKey = key
         }
         return try database.serialized { () throws(StoreError) -> Int64 in
@@ -26,6 +37,9 @@ extension TicketStore {
             return database.lastInsertRowID
         }
     }
+
+    /// Raw messages from this size on are written by incremental blob I/O instead of bound.
+    static let streamedRawBytes = 1 << 20
 
     /// Writes the file (content-addressed, skipped when the same bytes exist) and records the row;
     /// `truncated` says the bytes are only the start of the attachment.

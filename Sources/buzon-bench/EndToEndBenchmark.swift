@@ -10,8 +10,13 @@ import BuzonTransport
 /// the last acknowledgement has been accepted.
 struct EndToEndBenchmark {
     var messages = 2000
+    /// Large messages (`LargeMail`, ≈ 27 MB each) delivered before the normal ones.
+    var large = 0
+    /// Also time the IMAP and SMTP sides apart (a second desk; adds to the peak RSS).
+    var phases = true
 
-    /// `[smtp]` and the one `[[mailbox]]`, pointing at the local servers.
+    /// `[smtp]` and the one `[[mailbox]]`, pointing at the local servers. The size limit is a
+    /// policy above the large messages, so they are fetched and stored whole.
     static func mailboxConfig(_ servers: LocalServers) -> String {
         """
         [smtp]
@@ -28,6 +33,7 @@ struct EndToEndBenchmark {
         address = "soporte@empresa.com"
         department = "Soporte"
         batch_size = 200
+        max_message_bytes = 67_108_864
         """
     }
 
@@ -58,8 +64,16 @@ struct EndToEndBenchmark {
     func run() throws {
         let servers = try LocalServers.start(users: ["soporte": "secret"])
         defer { servers.stop() }
+        var largeBytes = 0
+        for index in 0..<large {
+            // One at a time: the benchmark must not hold them all itself.
+            let raw = LargeMail.make(index: index)
+            largeBytes += raw.count
+            try servers.deliver(raw, to: "soporte")
+        }
         let mail = SmallMail.make(count: messages, seed: 11)
         for raw in mail { try servers.deliver(raw, to: "soporte") }
+        let total = messages + large
         let desk = try BenchDesk(mailboxes: Self.mailboxConfig(servers))
         defer { desk.remove() }
         let logger = Logger(minimumLevel: .error)
@@ -74,15 +88,21 @@ struct EndToEndBenchmark {
         }
         let gateway = Gateway(runtime: desk.runtime, store: desk.store, makeMailbox: makeMailbox,
                               makeSender: makeSender, logger: logger)
+        let before = ResourceUsage.residentBytes
+        ResourceUsage.resetPeak()
         let start = DispatchTime.now()
         let report = try gateway.runOnce()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let peak = ResourceUsage.peakResidentSinceReset
         let received = try servers.receivedMessages().count
         let tickets = try desk.store.tickets().count
-        print("end to end: \(messages) messages from Dovecot → \(tickets) tickets, \(report.outbox.sent) acknowledgements"
+        let largeNote = large == 0 ? "" : " (\(large) large ones of \(largeBytes / large) bytes first)"
+        print("end to end: \(total) messages\(largeNote) from Dovecot → \(tickets) tickets, \(report.outbox.sent) acknowledgements"
               + " accepted by the SMTP server (\(received) received) in \(String(format: "%.2f", seconds)) s"
-              + " = \(Int(Double(messages) / seconds)) messages/s")
+              + " = \(Int(Double(total) / seconds)) messages/s")
         print("  fetched \(report.fetched), processed \(report.processed), marked \\Seen on the server; outbox retried \(report.outbox.retried), failed \(report.outbox.failed)")
-        try phases(servers: servers, makeMailbox: makeMailbox, makeSender: makeSender, logger: logger)
+        print("  peak RSS during the round \(peak / 1_048_576) MiB (VmHWM reset before it; RSS before the round"
+              + " \(before / 1_048_576) MiB, process peak including mail generation \(ResourceUsage.peakResidentBytes / 1_048_576) MiB)")
+        if phases { try self.phases(servers: servers, makeMailbox: makeMailbox, makeSender: makeSender, logger: logger) }
     }
 }

@@ -5,7 +5,9 @@ import Foundation
 let usage = """
     usage: buzon-bench parse [options]     (see buzon-bench parse --help)
            buzon-bench store [--messages 3000]   decide-and-store into SQLite on disk
-           buzon-bench e2e [--messages 2000]     local Dovecot → tickets → acknowledgements at the local SMTP server
+           buzon-bench e2e [--messages 2000] [--large N] [--no-phases]
+                                                 local Dovecot → tickets → acknowledgements at the local SMTP server;
+                                                 --large: N messages of ≈ 27 MB first; prints the peak RSS
            buzon-bench corpus --out DIR [--messages 4000] [--seed 42]
     """
 
@@ -31,7 +33,13 @@ do {
     case "store":
         try StoreBenchmark(messages: messageCount(arguments, default: 3000)).run()
     case "e2e":
-        try EndToEndBenchmark(messages: messageCount(arguments, default: 2000)).run()
+        var large = 0
+        if let index = arguments.firstIndex(of: "--large") {
+            guard index + 1 < arguments.count, let count = Int(arguments[index + 1]), count >= 0 else { fail("--large needs a number") }
+            large = count
+        }
+        try EndToEndBenchmark(messages: messageCount(arguments, default: 2000), large: large,
+                              phases: !arguments.contains("--no-phases")).run()
     case "corpus":
         var options = try ParseBenchmarkOptions(arguments: arguments)
         guard let directory = options.corpus else { fail("corpus needs --out DIR\n\(usage)") }

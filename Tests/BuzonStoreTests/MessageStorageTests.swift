@@ -32,6 +32,27 @@ import Testing
         #expect(throws: StoreError.self) { try store.addIncoming(to: "OP404", messageID: "x") }
     }
 
+    /// A large raw message is written in pieces (incremental blob I/O), not bound whole: it
+    /// reads back byte-identical, is kept once, and a rolled-back transaction leaves nothing.
+    @Test func aLargeRawMessageIsWrittenInPiecesAndReadsBackExactly() throws {
+        let directory = try TemporaryDirectory()
+        let store = try directory.openStore()
+        let number = try store.makeTicket().number
+        let raw = (0..<(3 << 20) + 17).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ ($0 >> 11)) }
+        struct Rollback: Error {}
+        #expect(throws: Rollback.self) {
+            try store.transaction {
+                try store.addIncoming(to: number, messageID: "big-rolled-back@x", raw: raw)
+                throw Rollback()
+            }
+        }
+        #expect(try store.database.queryFirst("SELECT count(*) FROM raw_messages") { $0.int(0) } == 0)
+        try store.addIncoming(to: number, messageID: "big@x", raw: raw)
+        try store.addIncoming(to: number, messageID: "big-again@x", raw: raw)
+        #expect(try store.database.queryFirst("SELECT count(*) FROM raw_messages") { $0.int(0) } == 1)
+        #expect(try store.rawMessage(sha256: SHA256.hex(of: raw)) == raw)
+    }
+
     @Test func messagesWithoutTicketAreAllowed() throws {
         let directory = try TemporaryDirectory()
         let store = try directory.openStore()
