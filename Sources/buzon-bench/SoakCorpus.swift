@@ -20,11 +20,15 @@ struct SoakCorpus {
         var made = 0
         for (index, (phase, share)) in Self.shares.enumerated() {
             let size = index == Self.shares.count - 1 ? good - made : Int(Double(good) * share)
+            let first = messages.count
             for _ in 0..<size {
                 made += 1
                 // The full-disk phase needs attachments to write: every message there has one.
                 let generated = phase == .disk ? generator.nextWithAttachment() : generator.next()
-                messages.append(Self.label(generated, number: made, phase: phase))
+                var message = Self.label(generated, number: made, phase: phase)
+                // The disk phase delivers its first half while the directory is full, the rest while read-only.
+                if phase == .disk { message.label += messages.count - first < size / 2 ? " during ENOSPC" : " during EROFS" }
+                messages.append(message)
             }
         }
         messages += poison

@@ -71,13 +71,13 @@ struct SoakLedger {
 
     /// Content keys of every raw copy the database keeps anywhere outside the outbox: raw
     /// messages, held messages, and whatever table a later version keeps rejected mail in
-    /// (any `raw`/`bytes`/`raw_bytes` column), so the soak keeps working when that lands.
+    /// (any `raw`, `bytes`, `raw_bytes` or `raw_message` column), so the soak keeps working when that lands.
     func keptContent() throws -> Set<String> {
         var kept: Set<String> = []
         let tables = try database.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.string(0) }
         for table in tables where table != "outbox" && !table.hasPrefix("sqlite_") && !table.contains("fts") {
-            let columns = try database.query("SELECT name, type FROM pragma_table_info(?)", table) { ($0.string(0), $0.string(1)) }
-            for (column, type) in columns where ["raw", "bytes", "raw_bytes"].contains(column) && type.uppercased() == "BLOB" {
+            let columns = try database.query("SELECT name FROM pragma_table_info(?)", table) { $0.string(0) }
+            for column in columns where ["raw", "bytes", "raw_bytes", "raw_message"].contains(column) {
                 _ = try database.query("SELECT \"\(column)\" FROM \"\(table)\" WHERE \"\(column)\" IS NOT NULL") { row in
                     kept.insert(SoakMessage.contentKey(of: row.blob(0)))
                 }

@@ -31,9 +31,11 @@ enum SoakPoison {
         // mbox `From ` lines in the header block (item 6).
         let mbox = Array("From ana.perez@cliente.es  Mon Nov 23 09:15:00 2026\r\n".utf8)
         add("mbox From line first", mbox + mail("Línea From al principio", id: "mbox-first.\(tag)@cliente.es").bytes)
-        add("mbox From line inside headers", insertAfterFirstLine(mbox, mail("Línea From en medio", id: "mbox-mid.\(tag)@cliente.es").bytes))
-        add(">From line inside headers", insertAfterFirstLine(Array(">From ana.perez@cliente.es Mon Nov 23 2026\r\n".utf8),
-                                                             mail("Línea >From", id: "mbox-gt.\(tag)@cliente.es").bytes))
+        // Inside the block, before `From:` (after a relay's trace field), where it hides the sender.
+        let received = Array("Received: from relay.cliente.es by mx.empresa.com; Mon, 23 Nov 2026 09:15:00 -0300\r\n".utf8)
+        add("mbox From line inside headers", received + mbox + mail("Línea From en medio", id: "mbox-mid.\(tag)@cliente.es").bytes)
+        add(">From line inside headers", received + Array(">From ana.perez@cliente.es Mon Nov 23 2026\r\n".utf8)
+                + mail("Línea >From", id: "mbox-gt.\(tag)@cliente.es").bytes)
         // Malformed MIME from an authorized customer: still a ticket.
         for (index, (what, body)) in malformedBodies.enumerated() {
             add("malformed MIME: \(what)", header("Mal formado \(index)", id: "malformed-\(index).\(tag)@cliente.es") + Array(body.utf8))
@@ -90,10 +92,5 @@ enum SoakPoison {
     /// content headers and body.
     static func header(_ subject: String, id: String) -> [UInt8] {
         Array("From: \(customer)\r\nTo: soporte@empresa.com\r\nSubject: \(subject)\r\nDate: Mon, 23 Nov 2026 09:15:00 -0300\r\nMessage-ID: <\(id)>\r\nMIME-Version: 1.0\r\n".utf8)
-    }
-
-    static func insertAfterFirstLine(_ line: [UInt8], _ bytes: [UInt8]) -> [UInt8] {
-        guard let end = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return line + bytes }
-        return Array(bytes[...end]) + line + Array(bytes[(end + 1)...])
     }
 }

@@ -64,7 +64,7 @@ extension SoakTest {
     }
 
     /// Half the mail arrives while the attachments directory is full (ENOSPC), half while it is
-    /// read-only (EROFS); each state lasts 5 s (several polls), then the directory is usable again.
+    /// read-only (EROFS); each state lasts 6 s (several polls), then the directory is usable again.
     private func diskPhase(_ mail: [SoakMessage]) throws -> String {
         guard faults.mounted else {
             try deliver(mail)
@@ -73,14 +73,14 @@ extension SoakTest {
         }
         try faults.fillAttachments()
         try deliver(Array(mail[..<(mail.count / 2)]))
-        try pause(5)
+        try pause(6)
         try faults.freeAttachments()
         try faults.setAttachmentsReadOnly(true)
         try deliver(Array(mail[(mail.count / 2)...]))
-        try pause(5)
+        try pause(6)
         try faults.setAttachmentsReadOnly(false)
         try settle(mail)
-        return "attachments dir full 5 s (ENOSPC), read-only 5 s (EROFS)"
+        return "attachments dir full 6 s (ENOSPC), read-only 6 s (EROFS)"
     }
 
     /// A second `buzon run` on the same configuration and database while the phase's mail drains.

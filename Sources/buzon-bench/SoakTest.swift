@@ -97,6 +97,7 @@ final class SoakTest {
     func run() throws -> Int32 {
         print("soak: seed \(options.seed), \(corpus.messages.count) messages, \(options.kills) kills, binary \(options.buzon)")
         print("soak: work directory \(workDirectory) (daemon log: \(logPath))")
+        fflush(nil)
         defer { finish() }
         if SoakFaults.canMount {
             let megabytes = corpus.messages.reduce(0) { $0 + $1.bytes.count } / 1_000_000 + 64
@@ -110,6 +111,8 @@ final class SoakTest {
             let start = ResourceUsage.now
             let faultsSeen = try run(phase)
             phaseSeconds.append((phase, ResourceUsage.now - start, faultsSeen))
+            print("soak: \(phase.rawValue) phase done in \(String(format: "%.1f", ResourceUsage.now - start)) s: \(faultsSeen)")
+            fflush(nil)
         }
         daemon?.stop()
         daemon.map { peakResidentBytes = max(peakResidentBytes, $0.peakResidentBytes) }
