@@ -9,6 +9,7 @@ let usage = """
                                                  local Dovecot → tickets → acknowledgements at the local SMTP server;
                                                  --large: N messages of ≈ 27 MB first; prints the peak RSS
            buzon-bench corpus --out DIR [--messages 4000] [--seed 42]
+           buzon-bench soak [--messages 2000] [--kills 37] [--seed S]   fault-injection soak of the real `buzon run` (see --help)
     """
 
 func fail(_ message: String) -> Never {
@@ -25,7 +26,10 @@ func messageCount(_ arguments: [String], default value: Int) -> Int {
 
 let command = CommandLine.arguments.dropFirst().first ?? ""
 let arguments = Array(CommandLine.arguments.dropFirst(2))
-if arguments.contains("--help") { print(command == "parse" ? ParseBenchmarkOptions.usage : usage); exit(0) }
+if arguments.contains("--help") {
+    print(command == "parse" ? ParseBenchmarkOptions.usage : command == "soak" ? SoakOptions.usage : usage)
+    exit(0)
+}
 do {
     switch command {
     case "parse":
@@ -40,6 +44,8 @@ do {
         }
         try EndToEndBenchmark(messages: messageCount(arguments, default: 2000), large: large,
                               phases: !arguments.contains("--no-phases")).run()
+    case "soak":
+        exit(try SoakTest(options: SoakOptions(arguments: arguments)).run())
     case "corpus":
         var options = try ParseBenchmarkOptions(arguments: arguments)
         guard let directory = options.corpus else { fail("corpus needs --out DIR\n\(usage)") }
@@ -51,7 +57,7 @@ do {
         fail("unknown command '\(command)'\n\(usage)")
     }
 } catch let error as ParseBenchmarkOptions.UsageError {
-    fail("\(error)\n\(ParseBenchmarkOptions.usage)")
+    fail("\(error)\n\(command == "soak" ? SoakOptions.usage : ParseBenchmarkOptions.usage)")
 } catch {
     FileHandle.standardError.write(Data("buzon-bench: \(error)\n".utf8))
     exit(1)
