@@ -19,10 +19,11 @@ public final class TicketStore: TicketLookup, Sendable {
     ///   - databasePath: the SQLite file; its directory must exist.
     ///   - attachmentsDirectory: root of the content-addressed attachment files; created if missing.
     ///   - durability: `.full` (default) survives power loss; `.normal` only process crashes.
-    ///   - upgrade: what to do with an older schema (see `SchemaUpgrade`); the CLI lets only
+    ///   - upgrade: what to do with an older schema (see `SchemaUpgrade`). Refusing is the
+    ///     default so that no caller upgrades a desk's database by accident; the CLI lets only
     ///     `run`, `deliver` and `db migrate` upgrade.
     public init(databasePath: String, attachmentsDirectory: String, durability: Durability = .full,
-                upgrade: SchemaUpgrade = .backupThenUpgrade) throws(StoreError) {
+                upgrade: SchemaUpgrade = .refuse) throws(StoreError) {
         self.database = try Database(path: databasePath, durability: durability, migrations: StoreSchema.migrations,
                                      upgrade: upgrade, identifyingTable: "tickets")
         self.attachments = AttachmentDirectory(root: attachmentsDirectory)

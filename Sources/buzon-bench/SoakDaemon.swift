@@ -19,7 +19,7 @@ final class SoakDaemon {
     init(name: String, binary: String, configPath: String, logPath: String) throws {
         self.name = name
         if !FileManager.default.fileExists(atPath: logPath) {
-            FileManager.default.createFile(atPath: logPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()

@@ -18,7 +18,7 @@ import Testing
                 """)
             try old.run("INSERT INTO ticket_sequence (id, next_number) VALUES (1, 10008)")
         }
-        let store = try directory.openStore()
+        let store = try directory.openStore(upgrade: .backupThenUpgrade)
         #expect(try store.database.userVersion() == TicketStore.migrations.last?.version)
         #expect(try store.ticket(number: "OP10007")?.state == .answered)
         #expect(try store.ticket(referencingMessageIDs: ["old@x"])?.number == "OP10007")
@@ -40,7 +40,7 @@ import Testing
                     """, reason, Double(index))
             }
         }
-        let store = try directory.openStore()
+        let store = try directory.openStore(upgrade: .backupThenUpgrade)
         let held = try store.heldMessages()
         #expect(held.map(\.message.reasonCode) == ["unknown_sender", "not_authentic", "open_ticket_limit", "staff_without_ticket",
                                                    "missing_sender"])
@@ -124,7 +124,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try directory.openStore()
         let path = directory.path + "/copy.sqlite"
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644])
         try store.backup(to: path)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
     }

@@ -17,8 +17,8 @@ final class TemporaryDirectory {
     var databasePath: String { path + "/buzon.sqlite" }
     var attachmentsPath: String { path + "/attachments" }
 
-    func openStore(durability: Durability = .full) throws(StoreError) -> TicketStore {
-        try TicketStore(databasePath: databasePath, attachmentsDirectory: attachmentsPath, durability: durability)
+    func openStore(durability: Durability = .full, upgrade: SchemaUpgrade = .refuse) throws(StoreError) -> TicketStore {
+        try TicketStore(databasePath: databasePath, attachmentsDirectory: attachmentsPath, durability: durability, upgrade: upgrade)
     }
 }
 

@@ -21,11 +21,13 @@ enum CheckConfigCommand {
     }
 
     /// When `trusted_authserv_id` is set and the database exists: whether most recent mail
-    /// lacks a stamp from that server (the setting is probably wrong). Never creates a database.
+    /// lacks a stamp from that server (the setting is probably wrong). Never creates nor
+    /// upgrades a database: the survey reads columns every schema has.
     static func authenticationWarning(configPath: String) -> String? {
         guard let config = try? GatewayConfig.load(path: configPath), config.trustedAuthservID != nil,
               FileManager.default.fileExists(atPath: config.database),
-              let store = try? TicketStore(databasePath: config.database, attachmentsDirectory: config.attachmentsDirectory)
+              let store = try? TicketStore(databasePath: config.database, attachmentsDirectory: config.attachmentsDirectory,
+                                           upgrade: .openAsIs)
         else { return nil }
         return (try? AuthenticationSurvey.run(store: store, trustedAuthservID: config.trustedAuthservID))??.warning
     }

@@ -159,7 +159,7 @@ import BuzonTransport
         let desk = try TestDesk()
         for index in 1...3 { try desk.receive(Mails.request(index, from: "cliente\(index)@andina.cl")) }
         desk.sender.failAlways(with: Self.down)
-        #expect(try desk.makeOutboxSender().drain() == OutboxSender.Report(sent: 0, retried: 1, failed: 0))
+        #expect(try desk.makeOutboxSender().drain() == OutboxSender.Report(sent: 0, retried: 1, failed: 0, unreachable: true))
         let ids = try desk.outbox().map(\.id)
         #expect(try ids.allSatisfy { try desk.store.outboxClaimant(id: $0, now: desk.clock.now) == nil })
         desk.sender.clearFaults()
