@@ -143,6 +143,15 @@ struct E2EKeptMailTests {
         #expect(try desk.succeed(["deliver", "--mailbox", "soporte", "--file", path]).hasPrefix("duplicate\tOP10044\t"))
         try desk.runOnce()
         #expect(try desk.received(to: "mario.rejected@gmail.com").last?.ticketInSubject == "OP10044")
+
+        // Another stranger's mail, discarded by the operator: gone from the list, not back on a re-poll.
+        try desk.deliver(TestMail(from: "oferta.rejected@example.net", to: ["soporte@empresa.com"], subject: "Oferta",
+                                  body: "Compre ya.", messageID: "rejected-2@example.net"))
+        try desk.runOnce()
+        let spam = try #require((try desk.json(["messages", "rejected"]) as? [[String: Any]])?.first)
+        try desk.succeed(["messages", "discard", "\(spam.int("id")!)"])
+        #expect(try (desk.json(["messages", "list"]) as? [[String: Any]])?.isEmpty == true)
+        #expect(try desk.status().int("rejected") == 0)
     }
 
     /// Regression (item 6): mail relayed through an mbox-based tool, with `From ` and `>From `
