@@ -28,7 +28,7 @@ enum BuzonCommandLine {
       note OP10044 --text T          split OP10044 --message ID [--subject S]
       log-time OP10044 --who WHO --minutes N [--text T]
       held list [--json] | approve ID | discard ID
-      messages rejected [--json] | list [--json] | reprocess ID
+      messages rejected [--json] | list [--json] | reprocess ID | discard ID
                                      mail kept instead of ticketed; reprocess decides it again
       outbox list [--status queued|sent|failed] [--json] | retry ID
       status [--json]

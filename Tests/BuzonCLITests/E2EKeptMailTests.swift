@@ -6,7 +6,7 @@ import BuzonTesting
 /// Mail Buzón used to lose or block without a word (issue #10 items 3, 4 and 7), through the
 /// real binary: every message it does not ticket is kept where an operator can list it, and
 /// nothing about a message's id can stop its ticket.
-@Suite(.serialized, .e2eServers(users: ["nokey", "oddid", "authres", "rejected"].flatMap(E2EDesk.users)))
+@Suite(.serialized, .e2eServers(users: ["nokey", "oddid", "authres", "rejected", "mbox"].flatMap(E2EDesk.users)))
 struct E2EKeptMailTests {
     static func deliverFile(_ bytes: [UInt8], desk: E2EDesk, name: String) throws -> BuzonBinary.Result {
         let path = desk.directory + "/" + name
@@ -143,5 +143,38 @@ struct E2EKeptMailTests {
         #expect(try desk.succeed(["deliver", "--mailbox", "soporte", "--file", path]).hasPrefix("duplicate\tOP10044\t"))
         try desk.runOnce()
         #expect(try desk.received(to: "mario.rejected@gmail.com").last?.ticketInSubject == "OP10044")
+
+        // Another stranger's mail, discarded by the operator: gone from the list, not back on a re-poll.
+        try desk.deliver(TestMail(from: "oferta.rejected@example.net", to: ["soporte@empresa.com"], subject: "Oferta",
+                                  body: "Compre ya.", messageID: "rejected-2@example.net"))
+        try desk.runOnce()
+        let spam = try #require((try desk.json(["messages", "rejected"]) as? [[String: Any]])?.first)
+        try desk.succeed(["messages", "discard", "\(spam.int("id")!)"])
+        #expect(try (desk.json(["messages", "list"]) as? [[String: Any]])?.isEmpty == true)
+        #expect(try desk.status().int("rejected") == 0)
+    }
+
+    /// Regression (item 6): mail relayed through an mbox-based tool, with `From ` and `>From `
+    /// lines inside its header block, lost its real From: and was held. It opens a ticket.
+    @Test func mailWithMboxLinesInItsHeaderOpensATicket() throws {
+        let desk = try E2EDesk("mbox")
+        let text = """
+            Return-Path: <lucia.mbox@andina.cl>\r
+            From lucia.mbox@andina.cl Mon Nov 23 09:00:01 2026\r
+            >From lucia.mbox@andina.cl Mon Nov 23 09:00:00 2026\r
+            From: Lucía <lucia.mbox@andina.cl>\r
+            To: soporte@empresa.com\r
+            Subject: Contrato de mantención\r
+            Date: Mon, 23 Nov 2026 09:00:00 -0300\r
+            Message-ID: <mbox-1@andina.cl>\r
+            \r
+            Hola, necesito renovar el contrato.\r
+
+            """
+        let result = try Self.deliverFile(Array(text.utf8), desk: desk, name: "mbox.eml")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("new_ticket\tOP10044\t"), "\(result.stdout)")
+        #expect(try desk.ticket("OP10044").string("subject") == "Contrato de mantención")
+        #expect(try desk.held().isEmpty)
     }
 }

@@ -185,6 +185,23 @@ import Testing
         #expect(decision.outcome.hold == .notAuthentic("no Authentication-Results from mx.empresa.com"))
     }
 
+    /// `buzon messages reprocess`: a kept message is in the ledger under its own key; deciding
+    /// it again runs every rule but the duplicate check.
+    @Test func redecidingSkipsOnlyTheDuplicateCheck() throws {
+        let message = Fixtures.message(from: "ana@andina.cl", messageID: "kept-1@andina.cl")
+        let mail = Fixtures.mail(message)
+        let lookup = Fixtures.lookup()
+        lookup.known[mail.dedupeKey] = KnownMessage(ticketNumber: nil, mailbox: "soporte")
+        let engine = DecisionEngine(policy: Fixtures.policy)
+        #expect(try engine.decide(mail, lookup: lookup).rule == .duplicate)
+        let again = try engine.redecide(mail, lookup: lookup)
+        #expect(again.outcome.newTicket?.organization == "Andina")
+        #expect(again.trail.first?.hasPrefix("decided again") == true)
+        let stranger = Fixtures.mail(Fixtures.message(from: "x@gmail.com", messageID: "kept-2@gmail.com"))
+        lookup.known[stranger.dedupeKey] = KnownMessage(ticketNumber: nil, mailbox: "soporte")
+        #expect(try engine.redecide(stranger, lookup: lookup).outcome.reject == .unknownSender)
+    }
+
     @Test func forgedHeaderFromAnotherServerIsIgnored() throws {
         let message = Fixtures.message(from: "carla@empresa.com", subject: "RE: [OP10050]",
                                        headers: [("Authentication-Results", "mx.evil.test; dkim=pass header.d=empresa.com; dmarc=pass")])

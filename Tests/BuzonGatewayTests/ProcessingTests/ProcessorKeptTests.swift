@@ -93,6 +93,22 @@ import BuzonTickets
         #expect(try AuthenticationSurvey.run(store: desk.store, trustedAuthservID: nil) == nil)
     }
 
+    /// After the operator fixes a wrong `trusted_authserv_id`, held mail is decided again into
+    /// its tickets.
+    @Test func heldMailBecomesATicketWhenReprocessedAfterTheSettingIsFixed() throws {
+        var options = TestDesk.Options()
+        options.gateway = "trusted_authserv_id = \"mx.empresa.com\""
+        let desk = try TestDesk(options)
+        try desk.receive(Mails.anaRequest())
+        let held = try #require(try desk.store.heldMessages().first)
+        let fixed = try Self.processor(desk)
+        let result = try fixed.reprocessKept(id: held.id)
+        #expect(result.decision.rule == .newTicket)
+        #expect(try desk.ticket(try #require(result.ticketNumber)).summary.organization == "Andina Ltda.")
+        #expect(try desk.store.keptMessages().isEmpty)
+        #expect(try desk.outbox(template: "acknowledgement").count == 1)
+    }
+
     @Test func ourOwnMailThreadingToNoTicketIsKeptButAutomaticMailIsNot() throws {
         let desk = try TestDesk()
         let own = TestMail(from: "soporte@empresa.com", to: ["soporte@empresa.com"], subject: "Prueba interna",
