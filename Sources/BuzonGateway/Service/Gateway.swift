@@ -26,7 +26,12 @@ public final class Gateway {
     let clock: @Sendable () -> Date
     let logger: Logger
     public let metrics = GatewayMetrics()
-    let pollBackoff: Backoff
+    /// Set by tests; nil follows `[gateway] poll_retry_*` of the current (reloadable) config.
+    let pollBackoffOverride: Backoff?
+    var pollBackoff: Backoff {
+        pollBackoffOverride ?? Backoff(base: TimeInterval(runtime.config.pollRetryBaseSeconds),
+                                       maximum: TimeInterval(runtime.config.pollRetryMaxSeconds))
+    }
     /// Messages one poll of one mailbox may take before the others (and the outbox) get a turn.
     let roundBudget: Int
 
@@ -47,14 +52,14 @@ public final class Gateway {
 
     public init(runtime: GatewayRuntime, store: TicketStore, makeMailbox: @escaping MailboxFactory,
                 makeSender: @escaping SenderFactory, clock: @escaping @Sendable () -> Date = Date.init,
-                logger: Logger, pollBackoff: Backoff = Backoff(base: 5, maximum: 300), roundBudget: Int = 500) {
+                logger: Logger, pollBackoff: Backoff? = nil, roundBudget: Int = 500) {
         self.runtime = runtime
         self.store = store
         self.makeMailbox = makeMailbox
         self.makeSender = makeSender
         self.clock = clock
         self.logger = logger
-        self.pollBackoff = pollBackoff
+        self.pollBackoffOverride = pollBackoff
         self.roundBudget = max(1, roundBudget)
         self.mailboxLocks = MailboxLocks(databasePath: store.database.path)
     }

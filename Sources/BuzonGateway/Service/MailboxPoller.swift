@@ -18,7 +18,13 @@ import BuzonStore
 ///
 /// A message the processor cannot record (a bug, a store that refuses it) is retried on the
 /// next polls; after `maxProcessingAttempts` failures it is moved to the dead-letter folder
-/// with a log line and a counter, never deleted, and the messages behind it go on.
+/// with a log line and a counter, never deleted, and the messages behind it go on. A fault of
+/// the machine (`StoreError.isEnvironmental`: full or read-only disk, locked database) is no
+/// failure of the message: it is never counted, the message stays unmarked and the poll
+/// throws so the mailbox backs off.
+///
+/// A message larger than `max_message_bytes` is stored in part and so is never deleted nor
+/// moved anywhere that expunges: the server keeps the only whole copy (see `markOversized`).
 public final class MailboxPoller {
     public let mailbox: MailboxConfig
     let client: MailboxClient

@@ -32,11 +32,8 @@ enum TransportFactory {
     }
 
     static func gateway(_ context: CommandContext) -> Gateway {
-        let config = context.runtime.config
-        return Gateway(runtime: context.runtime, store: context.store,
-                       makeMailbox: { try mailbox($0) }, makeSender: { try sender($0) }, logger: context.logger,
-                       pollBackoff: Backoff(base: TimeInterval(config.pollRetryBaseSeconds),
-                                            maximum: TimeInterval(config.pollRetryMaxSeconds)))
+        Gateway(runtime: context.runtime, store: context.store,
+                makeMailbox: { try mailbox($0) }, makeSender: { try sender($0) }, logger: context.logger)
     }
 
     /// Sends what the outbox holds now (used by `deliver --send`).
