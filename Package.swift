@@ -46,6 +46,8 @@ let package = Package(
         .testTarget(name: "BuzonGatewayTests", dependencies: ["BuzonGateway", "BuzonTesting"]),
         .testTarget(name: "BuzonIntegrationTests", dependencies: ["BuzonGateway", "BuzonCurl", "BuzonTransport", "BuzonTesting"]),
         .testTarget(name: "BuzonCLITests", dependencies: ["buzon", "buzon-demo", "BuzonMIME", "BuzonTesting"]),
+        // The soak's bookkeeping (blame of repeated notices, the corpus' distinct content).
+        .testTarget(name: "BuzonBenchTests", dependencies: ["buzon-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )
