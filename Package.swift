@@ -42,6 +42,8 @@ let package = Package(
         .testTarget(name: "BuzonMIMETests", dependencies: ["BuzonMIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuzonTrimTests", dependencies: ["BuzonTrim"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuzonTicketsTests", dependencies: ["BuzonTickets"]),
+        // The soak's bookkeeping (blame of repeated notices, the corpus' distinct content).
+        .testTarget(name: "BuzonBenchTests", dependencies: ["buzon-bench"]),
         .testTarget(name: "BuzonStoreTests", dependencies: ["BuzonStore"]),
         .testTarget(name: "BuzonGatewayTests", dependencies: ["BuzonGateway", "BuzonTesting"]),
         .testTarget(name: "BuzonIntegrationTests", dependencies: ["BuzonGateway", "BuzonCurl", "BuzonTransport", "BuzonTesting"]),

@@ -12,10 +12,11 @@ struct SoakCorpus {
     /// Shares of the good mail per phase (the rest of `count` after the poison set).
     static let shares: [(SoakMessage.Phase, Double)] = [(.kills, 0.5), (.outages, 0.2), (.disk, 0.1), (.twoDaemons, 0.2)]
 
-    /// `count` messages in all: the poison set, and good mail for the other phases.
-    init(count: Int, seed: UInt64) {
+    /// `count` messages in all: the poison set (`SoakPoison` unless given), and good mail for
+    /// the other phases.
+    init(count: Int, seed: UInt64, poison: [SoakMessage]? = nil) {
         var generator = CorpusGenerator(seed: seed)
-        let poison = SoakPoison.messages(seed: seed)
+        let poison = poison ?? SoakPoison.messages(seed: seed)
         let good = max(count - poison.count, Self.shares.count)
         var made = 0
         for (index, (phase, share)) in Self.shares.enumerated() {

@@ -8,14 +8,30 @@ import BuzonTesting
 enum SoakPoison {
     static let customer = "Ana Pérez <ana.perez@cliente.es>"
 
+    /// One poison message before it is parsed (parsing 5 MB of garbage is slow in debug builds).
+    struct Spec {
+        var label: String
+        var bytes: [UInt8]
+        var isGoodMail: Bool
+        var expectsTicket: Bool
+        var deliveredRead: Bool
+    }
+
     static func messages(seed: UInt64) -> [SoakMessage] {
+        specs(seed: seed).map { spec in
+            var message = SoakMessage(label: spec.label, phase: .poison, kind: .poison, bytes: spec.bytes,
+                                      isGoodMail: spec.isGoodMail, expectsTicket: spec.expectsTicket)
+            message.deliveredRead = spec.deliveredRead
+            return message
+        }
+    }
+
+    static func specs(seed: UInt64) -> [Spec] {
         var random = SplitMix64(seed: seed ^ 0x5EED_BAD0)
-        var list: [SoakMessage] = []
+        var list: [Spec] = []
         func add(_ what: String, _ bytes: [UInt8], good: Bool = true, ticket: Bool = true, read: Bool = false) {
-            var message = SoakMessage(label: "E-\(String(format: "%02d", list.count + 1)) \(what)", phase: .poison,
-                                      kind: .poison, bytes: bytes, isGoodMail: good, expectsTicket: ticket)
-            message.deliveredRead = read
-            list.append(message)
+            list.append(Spec(label: "E-\(String(format: "%02d", list.count + 1)) \(what)", bytes: bytes,
+                             isGoodMail: good, expectsTicket: ticket, deliveredRead: read))
         }
         func mail(_ subject: String, id: String?, headers: [String] = [], from: String = customer) -> TestMail {
             TestMail(from: from, to: ["soporte@empresa.com"], subject: subject,

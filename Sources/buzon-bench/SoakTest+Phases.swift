@@ -85,8 +85,9 @@ extension SoakTest {
 
     /// A second `buzon run` on the same configuration and database while the phase's mail drains.
     private func twoDaemonPhase(_ mail: [SoakMessage]) throws -> String {
+        let otherLog = workDirectory + "/daemon-2.log"
         let other = try SoakDaemon(name: "second daemon", binary: options.buzon,
-                                   configPath: workDirectory + "/buzon.toml", logPath: logPath)
+                                   configPath: workDirectory + "/buzon.toml", logPath: otherLog)
         second = other
         try pause(0.5)
         let begin = try ledger.receivedCount()
@@ -96,7 +97,7 @@ extension SoakTest {
             other.stop()
         } else {
             notes.append("two daemons: the second daemon exited with status \(other.terminationStatus) while the first ran"
-                         + " (refused to poll beside it?); see \(logPath)")
+                         + " (refused to poll beside it?); see \(otherLog)")
         }
         peakResidentBytes = max(peakResidentBytes, other.peakResidentBytes)
         second = nil

@@ -101,7 +101,11 @@ final class SoakTest {
         defer { finish() }
         if SoakFaults.canMount {
             let megabytes = corpus.messages.reduce(0) { $0 + $1.bytes.count } / 1_000_000 + 64
-            try faults.mountAttachments(megabytes: megabytes)
+            do {
+                try faults.mountAttachments(megabytes: megabytes)
+            } catch {
+                notes.append("full disk: SKIPPED, \(error)")
+            }
         } else {
             notes.append("full disk: SKIPPED, mounting a tmpfs needs root (run scripts/soak.sh as root)")
         }
@@ -122,7 +126,7 @@ final class SoakTest {
                                     doubles: SoakDoubles(received: try ledger.received(), marks: marks, twoDaemons: twoDaemonWindow))
         report.print(writingTo: workDirectory + "/soak-report.txt")
         removeWorkDirectory = report.passed && !options.keep
-        if !removeWorkDirectory { print("soak: kept \(workDirectory) (soak-report.txt, daemon.log, database)") }
+        if !removeWorkDirectory { print("soak: kept \(workDirectory) (soak-report.txt, daemon.log, daemon-2.log, database)") }
         return report.passed ? 0 : 1
     }
 
