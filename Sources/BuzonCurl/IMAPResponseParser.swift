@@ -69,7 +69,8 @@ struct IMAPResponseParser {
                 }
                 pieces.append(.text(text))
                 var bytes: [UInt8] = []
-                bytes.reserveCapacity(length)
+                // Up front only up to 64 MiB: a count is the server's word, not yet bytes.
+                bytes.reserveCapacity(min(length, 1 << 26))
                 pendingLiteral = (bytes, length)
                 continue
             }

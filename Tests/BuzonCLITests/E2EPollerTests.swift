@@ -8,7 +8,7 @@ import Glibc
 
 /// The poller through the real binary against real Dovecot and the SMTP sink (issue #10):
 /// mail read by someone else, storage faults, backlogs, large mail, `run --once` failures.
-@Suite(.serialized, .e2eServers(users: ["seen", "fault", "backlog", "large", "oversize", "oversizeseen", "oncefail"].flatMap(E2EDesk.users)))
+@Suite(.serialized, .e2eServers(users: ["seen", "fault", "faultro", "backlog", "large", "oversize", "oversizeseen", "oncefail"].flatMap(E2EDesk.users)))
 struct E2EPollerTests {
     static func mail(_ index: Int, key: String) -> TestMail {
         TestMail(from: "cliente\(index).\(key)@andina.cl", to: ["soporte@empresa.com"],
@@ -38,20 +38,46 @@ struct E2EPollerTests {
 
     // MARK: Item 2: storage faults back off, never dead-letter
 
-    /// A full attachments disk (a 1 MiB tmpfs filled up: ENOSPC) is the machine's fault, not
-    /// the message's: the daemon backs the mailbox off and retries, the messages stay unmarked
-    /// in INBOX across more polls than `maxProcessingAttempts` (3) and are never dead-lettered;
-    /// once space is freed they become tickets.
-    @Test func aFullAttachmentsDiskIsRetriedAndNeverDeadLettersTheMail() throws {
-        let desk = try E2EDesk("fault", options: .init(withVentas: false,
-                                                       gatewayLines: "poll_retry_base_seconds = 1\npoll_retry_max_seconds = 1"))
+    /// The two faults of the attachments directory the issue names.
+    enum DiskFault: String, CaseIterable, Sendable {
+        /// A 1 MiB tmpfs filled up: ENOSPC.
+        case full
+        /// The tmpfs remounted read-only: EROFS.
+        case readOnly
+
+        func inject(_ directory: String) throws {
+            switch self {
+            case .full: _ = try? Shell.run("/bin/dd", ["if=/dev/zero", "of=\(directory)/filler", "bs=64k", "count=64"])
+            case .readOnly: try Shell.run("/bin/mount", ["-o", "remount,ro", directory])
+            }
+        }
+
+        func remove(_ directory: String) throws {
+            switch self {
+            case .full: try FileManager.default.removeItem(atPath: directory + "/filler")
+            case .readOnly: try Shell.run("/bin/mount", ["-o", "remount,rw", directory])
+            }
+        }
+    }
+
+    /// A full or read-only attachments disk is the machine's fault, not the message's: the
+    /// daemon backs the mailbox off and retries, the messages stay unmarked in INBOX across
+    /// more polls than `maxProcessingAttempts` (3) and are never dead-lettered; once the
+    /// fault is gone they become tickets.
+    @Test(arguments: DiskFault.allCases)
+    func anAttachmentsDiskFaultIsRetriedAndNeverDeadLettersTheMail(fault: DiskFault) throws {
+        let key = "fault"
+        let desk = try E2EDesk(fault == .full ? key : key + "ro",
+                               options: .init(withVentas: false, gatewayLines: "poll_retry_base_seconds = 1\npoll_retry_max_seconds = 1"))
         let attachments = desk.directory + "/attachments"
         try FileManager.default.createDirectory(atPath: attachments, withIntermediateDirectories: true)
         try Shell.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", attachments])
         defer { _ = try? Shell.run("/bin/umount", ["-l", attachments]) }
-        _ = try? Shell.run("/bin/dd", ["if=/dev/zero", "of=\(attachments)/filler", "bs=64k", "count=64"])
-        for index in 1...2 {
-            var mail = Self.mail(index, key: "fault")
+        try fault.inject(attachments)
+        let customers = (1...2).map { "cliente\($0).\(desk.soporte)@andina.cl" }
+        for (index, customer) in customers.enumerated() {
+            var mail = Self.mail(index + 1, key: key)
+            mail.from = customer
             mail.attachment = (filename: "planilla\(index).xlsx", contentType: "application/octet-stream",
                                data: [UInt8]((0..<30_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ index) }))
             try desk.deliver(mail)
@@ -68,8 +94,8 @@ struct E2EPollerTests {
         #expect(inbox.allSatisfy { !$0.isSeen })
         #expect(try desk.tickets().isEmpty)
 
-        try FileManager.default.removeItem(atPath: attachments + "/filler")
-        try desk.waitForMail(to: "cliente2.fault@andina.cl", timeout: 20)
+        try fault.remove(attachments)
+        try desk.waitForMail(to: customers[1], timeout: 20)
         #expect(try desk.tickets().count == 2)
         #expect(try waitUntil(timeout: 10) { try desk.maildir().allSatisfy { $0.isSeen } })
         daemon.signal(SIGTERM)
@@ -223,29 +249,4 @@ struct E2EPollerTests {
         let logged = try desk.buzon(["run", "--once"])
         #expect(logged.stderr.split(separator: "\n").filter { $0.contains("event=message.processed") && $0.contains("duration_ms=") }.count == 1)
     }
-}
-
-/// Runs a system command for test setup; throws with its output when it fails.
-enum Shell {
-    @discardableResult
-    static func run(_ path: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw ShellError(description: "\(path) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text)")
-        }
-        return text
-    }
-}
-
-struct ShellError: Error, CustomStringConvertible {
-    var description: String
 }

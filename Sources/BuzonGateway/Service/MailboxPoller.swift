@@ -96,7 +96,9 @@ public final class MailboxPoller {
         while !pending.isEmpty {
             if shouldStop() { break }
             if report.fetched >= budget {
-                report.more = true
+                // Come back at once only when this poll got somewhere: failing messages wait
+                // for the next interval, so their strikes are not spent in a tight loop.
+                report.more = report.processed > 0
                 break
             }
             let batch = nextBatch(&pending, sizes: sizes)
