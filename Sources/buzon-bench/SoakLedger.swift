@@ -105,6 +105,18 @@ struct SoakLedger {
         }
     }
 
+    /// Acknowledgements not sent: `OP10123 → address: queued (2 attempts; last error …)`.
+    func unsentAcknowledgements() throws -> [String] {
+        try database.query("""
+            SELECT coalesce(t.number, '(no ticket)'), o.recipients_json, o.status, o.attempts, o.last_error
+            FROM outbox o LEFT JOIN tickets t ON t.id = o.ticket_id
+            WHERE o.template = 'acknowledgement' AND o.status != 'sent' ORDER BY o.id
+            """) { row in
+            "\(row.string(0)) → \(row.string(1)): \(row.string(2)) (\(row.int(3)) attempts"
+                + (row.optionalString(4).map { "; last error: \($0)" } ?? "") + ")"
+        }
+    }
+
     /// Acknowledgements the outbox holds, by status: what should reach the sink exactly once.
     func acknowledgementsByStatus() throws -> [String: Int] {
         var counts: [String: Int] = [:]
@@ -121,5 +133,13 @@ extension SoakLedger {
     /// When the mailbox was last polled (successfully or not), seconds since 1970.
     func lastPollAt() throws -> Double? {
         try database.queryFirst("SELECT last_poll_at FROM mailbox_state WHERE name = ?", user) { $0.double(0) }
+    }
+
+    /// Queued notices a sender holds a claim on (schemas with `outbox.claimed_until`): how many,
+    /// and when the last claim runs out; nil on a schema without claims.
+    func claimedQueued() -> (count: Int, until: Date?)? {
+        try? database.queryFirst("""
+            SELECT count(*), max(claimed_until) FROM outbox WHERE status = 'queued' AND claimed_until > ?
+            """, Date()) { ($0.int(0), $0.isNull(1) ? nil : $0.date(1)) }
     }
 }

@@ -60,15 +60,27 @@ struct SoakReport {
                   groups: Self.repeats(doubles) { $0 != "two daemons" }),
             Check(name: "0 doubled with two daemons", groups: Self.repeats(doubles) { $0 == "two daemons" }),
             Check(name: "the daemon never exited on its own", groups: test.crashes.isEmpty ? [] : [("", test.crashes)]),
+            Check(name: "every acknowledgement sent by the end (none left queued or failed)",
+                  groups: try Self.unsent(ledger)),
         ]
         notes = test.notes
         notes += accounting.verdicts.compactMap { entry in
             guard entry.message.expectsTicket, case .kept(let outcome) = entry.verdict else { return nil }
             return "expected a ticket, was kept as \(outcome): \(entry.message.description)"
         }
-        if (acknowledgements["queued"] ?? 0) + (acknowledgements["failed"] ?? 0) > 0 {
-            notes.append("acknowledgements never delivered: \(acknowledgements["queued"] ?? 0) queued, \(acknowledgements["failed"] ?? 0) failed")
+    }
+
+    /// Unsent acknowledgements, titled with what holds them back when it is a sender's claim
+    /// (a daemon killed while holding a claim leaves its notices unsent until the claim ends).
+    private static func unsent(_ ledger: SoakLedger) throws -> [(title: String, lines: [String])] {
+        let lines = try ledger.unsentAcknowledgements()
+        guard !lines.isEmpty else { return [] }
+        var title = "\(lines.count) acknowledgements never sent during the run"
+        if let claimed = ledger.claimedQueued(), claimed.count > 0, let until = claimed.until {
+            title += "; \(claimed.count) of them claimed by a sender for \(Int(until.timeIntervalSinceNow)) s more"
+                + " (claims of killed daemons: those customers wait until the claims run out)"
         }
+        return [(title, lines)]
     }
 
     /// Failing messages grouped by phase: `phase: n of m messages`, then `label <id>: why`.
@@ -105,7 +117,8 @@ struct SoakReport {
             }
         }
         lines += notes.map { "NOTE \($0)" }
-        lines.append(passed ? "soak: every check passed" : "soak: \(checks.filter { !$0.passed }.count) checks FAILED")
+        let failed = checks.filter { !$0.passed }.count
+        lines.append(passed ? "soak: every check passed" : "soak: \(failed) \(failed == 1 ? "check" : "checks") FAILED")
         return lines
     }
 
