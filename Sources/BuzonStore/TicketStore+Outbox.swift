@@ -63,6 +63,23 @@ extension TicketStore {
         }
     }
 
+    /// The senders holding a live claim on a queued message, each once (a sender checks them for
+    /// holders known to be dead, see `releaseClaims(of:)`).
+    public func outboxClaimants(now: Date) throws(StoreError) -> [String] {
+        try database.query("""
+            SELECT DISTINCT claimed_by FROM outbox WHERE status = 'queued' AND claimed_by IS NOT NULL AND claimed_until > ?1
+            """, now) { $0.string(0) }
+    }
+
+    /// Takes back every claim `claimant` holds on queued messages, lease or not: the caller
+    /// knows that sender is dead, and its messages are due again at once. Returns how many.
+    @discardableResult
+    public func releaseClaims(of claimant: String) throws(StoreError) -> Int {
+        try database.run("""
+            UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE status = 'queued' AND claimed_by = ?1
+            """, claimant)
+    }
+
     /// Who holds a live claim on message `id`, if anyone (for `outbox list` and tests).
     public func outboxClaimant(id: Int64, now: Date = Date()) throws(StoreError) -> String? {
         try database.queryFirst("SELECT claimed_by FROM outbox WHERE id = ?1 AND claimed_until > ?2", id, now) {

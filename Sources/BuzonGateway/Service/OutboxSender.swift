@@ -13,9 +13,11 @@ import BuzonStore
 /// Several senders may share one database (two daemons, `deliver --send` next to `run`): each
 /// claims a few due messages in a write transaction before sending them (`claimDueOutbox`), so
 /// no two send the same one. The claim is a lease of `claimLease` seconds; a sender that dies
-/// holding one leaves those messages to be sent by another once it expires. Claims are taken
-/// `claimBatch` at a time so the lease covers the batch even on a slow server, and what a drain
-/// did not get to (SMTP down, stop requested) is given back at once.
+/// holding one leaves those messages to be sent by another once it expires — at once when the
+/// holder ran on this machine and is known to be dead (`OutboxClaimant`: a SIGKILLed daemon
+/// must not make its customers wait for the lease). Claims are taken `claimBatch` at a time so
+/// the lease covers the batch even on a slow server, and what a drain did not get to (SMTP
+/// down, stop requested) is given back at once.
 public final class OutboxSender {
     let store: TicketStore
     let sender: MailSender
@@ -24,15 +26,17 @@ public final class OutboxSender {
     let clock: @Sendable () -> Date
     let logger: Logger
     let metrics: GatewayMetrics?
-    /// Who this sender is in `outbox.claimed_by`: host, process id and a random part.
+    /// Who this sender is in `outbox.claimed_by` (`OutboxClaimant.text`).
     let claimant: String
+    private let identity: OutboxClaimant
     let claimLease: TimeInterval
     let claimBatch: Int
 
     public init(store: TicketStore, sender: MailSender, backoff: Backoff, maxAttempts: Int,
                 clock: @escaping @Sendable () -> Date = Date.init, logger: Logger, metrics: GatewayMetrics? = nil,
                 claimLease: TimeInterval = 600, claimBatch: Int = 20) {
-        self.claimant = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
+        identity = OutboxClaimant.current()
+        claimant = identity.text
         self.claimLease = claimLease
         self.claimBatch = max(1, claimBatch)
         self.store = store
@@ -64,6 +68,7 @@ public final class OutboxSender {
     public func drain(batchSize: Int = 100, shouldStop: () -> Bool = { false }) throws -> Report {
         var report = Report()
         let limit = max(1, min(batchSize, claimBatch))
+        try reclaimFromDeadSenders()
         while !shouldStop() {
             let claimed = try store.claimDueOutbox(now: clock(), limit: limit, claimant: claimant, lease: claimLease)
             if claimed.isEmpty { break }
@@ -91,6 +96,16 @@ public final class OutboxSender {
             }
         }
         return report
+    }
+
+    /// Takes back the claims of senders on this machine that are known to be dead, so the
+    /// notices they held go out now rather than when their lease runs out.
+    private func reclaimFromDeadSenders() throws {
+        for holder in try store.outboxClaimants(now: clock()) where holder != claimant {
+            guard let other = OutboxClaimant(parsing: holder), other.isKnownDead(seenFrom: identity) else { continue }
+            let count = try store.releaseClaims(of: holder)
+            logger.info("outbox.claims_reclaimed", [("from", holder), ("messages", String(count))])
+        }
     }
 
     private enum Outcome { case sent, retry(network: Bool), failed }
