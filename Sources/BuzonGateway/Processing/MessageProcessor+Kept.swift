@@ -57,7 +57,8 @@ extension MessageProcessor {
             var recorder = DecisionRecorder(processor: self, mail: mail, raw: held.message.raw, mailbox: mailbox, now: now,
                                             originalSize: nil)
             let number = try recorder.record(decision) ?? ""
-            try store.addEvent(ticket: number, type: "held_approved", at: now, detail: "held as: \(held.message.reason)")
+            try store.addEvent(ticket: number, type: .heldApproved, at: now, detail: "held as: \(held.message.reasonCode)"
+                                   + (held.message.detail.isEmpty ? "" : " (\(held.message.detail))"))
             try store.removeKept(id: id)
             logger.info("held.approved", [("held_id", String(id)), ("ticket", number)])
             return number

@@ -70,7 +70,7 @@ import BuzonTickets
         let held = try desk.store.heldMessages()
         try #require(held.count == 1)
         #expect(held[0].message.reasonCode == "not_authentic")
-        #expect(held[0].message.reason == "sender not authentic (no Authentication-Results from mx.empresa.com)")
+        #expect(held[0].message.detail == "no Authentication-Results from mx.empresa.com")
         #expect(try desk.outbox().isEmpty, "nothing is sent to a possibly forged address")
         let survey = try #require(try AuthenticationSurvey.run(store: desk.store, trustedAuthservID: "mx.empresa.com"))
         #expect(survey.examined == 1 && survey.unstamped == 1)
