@@ -98,11 +98,10 @@ public struct DeskActions {
             var values = try templateValues(summary)
             values.messageText = text
             values.staffName = address
+            let writer = notices(at: now)
             try queue(.staffReply, for: summary, values: values, now: now, automatic: false, author: .staff,
-                      cc: try colleagues(of: summary), attachments: attachments)
-            try store.setState(number: number, state: .answered, at: now)
-            try store.recordFirstResponse(number: number, at: now)
-            try store.addEvent(ticket: number, type: .staffReplied, at: now, detail: address, actor: address)
+                      cc: try colleagues(of: summary, writer: writer), attachments: attachments)
+            try writer.recordStaffAnswer(ticket: number, by: address)
         }
     }
 

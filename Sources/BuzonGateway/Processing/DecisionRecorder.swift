@@ -3,10 +3,13 @@ import BuzonMIME
 import BuzonTickets
 import BuzonStore
 
-/// Writes one decision into the store. Runs inside the processor's transaction: every write
-/// here commits together or not at all.
+/// Writes one decision into the store. Runs inside the caller's transaction (the processor's,
+/// or an operator's action on a kept message): every write here commits together or not at all.
+/// Notices go through `NoticeWriter`, the one writer shared with the desk.
 struct DecisionRecorder {
-    let processor: MessageProcessor
+    let store: TicketStore
+    let runtime: GatewayRuntime
+    let logger: Logger
     let mail: IncomingMail
     let raw: [UInt8]
     let mailbox: MailboxConfig
@@ -20,8 +23,11 @@ struct DecisionRecorder {
     /// The kept-message id, when the decision kept the message instead of ticketing it.
     var keptID: Int64?
 
-    init(processor: MessageProcessor, mail: IncomingMail, raw: [UInt8], mailbox: MailboxConfig, now: Date, originalSize: Int?) {
-        self.processor = processor
+    init(store: TicketStore, runtime: GatewayRuntime, logger: Logger, mail: IncomingMail, raw: [UInt8],
+         mailbox: MailboxConfig, now: Date, originalSize: Int?) {
+        self.store = store
+        self.runtime = runtime
+        self.logger = logger
         self.mail = mail
         self.raw = raw
         self.mailbox = mailbox
@@ -29,9 +35,8 @@ struct DecisionRecorder {
         self.originalSize = originalSize
     }
 
-    var store: TicketStore { processor.store }
-    var runtime: GatewayRuntime { processor.runtime }
     var message: Message { mail.message }
+    var notices: NoticeWriter { NoticeWriter(runtime: runtime, store: store, now: now) }
 
     /// Records `decision`; returns the ticket the message belongs to, if any.
     mutating func record(_ decision: Decision) throws -> String? {
@@ -108,9 +113,7 @@ struct DecisionRecorder {
         }
         switch plan.author {
         case .staff:
-            try store.setState(number: number, state: .answered, at: now)
-            try store.recordFirstResponse(number: number, at: now)
-            try store.addEvent(ticket: number, type: .staffReplied, at: now, detail: sender, actor: sender)
+            try notices.recordStaffAnswer(ticket: number, by: sender)
             try queueStaffReply(plan.ticket)
         case .customer:
             if let rating = plan.rating {
@@ -154,8 +157,8 @@ struct DecisionRecorder {
             try store.addEvent(ticket: number, type: .oversized, at: now,
                                detail: "\(originalSize) bytes > limit \(mailbox.maxMessageBytes); headers and first part kept; "
                                    + "the whole message stays on the server (\(left))")
-            processor.logger.warning("message.oversized", [("mailbox", mailbox.name), ("ticket", number),
-                                                           ("size", String(originalSize)), ("limit", String(mailbox.maxMessageBytes))])
+            logger.warning("message.oversized", [("mailbox", mailbox.name), ("ticket", number),
+                                                 ("size", String(originalSize)), ("limit", String(mailbox.maxMessageBytes))])
         }
         return row
     }

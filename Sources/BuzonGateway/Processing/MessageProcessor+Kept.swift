@@ -54,7 +54,7 @@ extension MessageProcessor {
                 department: mailbox.department, subject: subject, language: organization?.language)
             let decision = Decision(outcome: .newTicket(plan), notices: [PlannedNotice(kind: .acknowledgement, to: sender)],
                                     rule: .heldApproved, trail: ["kept message \(id) approved by an operator"])
-            var recorder = DecisionRecorder(processor: self, mail: mail, raw: held.message.raw, mailbox: mailbox, now: now,
+            var recorder = DecisionRecorder(store: store, runtime: runtime, logger: logger, mail: mail, raw: held.message.raw, mailbox: mailbox, now: now,
                                             originalSize: nil)
             let number = try recorder.record(decision) ?? ""
             try store.addEvent(ticket: number, type: .heldApproved, at: now, detail: "held as: \(held.message.reasonCode)"
@@ -89,7 +89,7 @@ extension MessageProcessor {
             try store.removeKept(id: id)
             let mail = understand(kept.message.raw, mailbox: mailbox, receivedAt: now)
             let decision = try runtime.engine.redecide(mail, lookup: store)
-            var recorder = DecisionRecorder(processor: self, mail: mail, raw: kept.message.raw, mailbox: mailbox, now: now,
+            var recorder = DecisionRecorder(store: store, runtime: runtime, logger: logger, mail: mail, raw: kept.message.raw, mailbox: mailbox, now: now,
                                             originalSize: nil)
             recorder.replacesLedgerEntry = try store.knownMessage(dedupeKey: mail.dedupeKey) != nil
             let ticket = try recorder.record(decision)
