@@ -24,7 +24,11 @@ public struct DeskActions {
         case noSuchTicket(String)
         case alreadyInState(String, TicketState)
         case noSuchMessage(String, Int64)
-        case noSuchHeldMessage(Int64)
+        case noSuchKeptMessage(Int64)
+        /// The kept message came through a mailbox no longer configured.
+        case unknownMailbox(String)
+        /// The kept message has no From address: no one to open a ticket for.
+        case noSender(Int64)
         case notStaff(String)
 
         public var description: String {
@@ -32,7 +36,10 @@ public struct DeskActions {
             case .noSuchTicket(let number): "no ticket \(number) (see: buzon tickets list)"
             case .alreadyInState(let number, let state): "\(number) is already \(state.rawValue)"
             case .noSuchMessage(let number, let id): "\(number) has no message \(id) (see: buzon tickets show \(number))"
-            case .noSuchHeldMessage(let id): "no held message \(id) (see: buzon held list)"
+            case .noSuchKeptMessage(let id): "no kept message \(id) (see: buzon held list, buzon messages rejected)"
+            case .unknownMailbox(let name):
+                "the kept message came through mailbox \"\(name)\", which is no longer configured: add the mailbox back or discard it"
+            case .noSender(let id): "kept message \(id) has no usable From address: discard it"
             case .notStaff(let address): "\(address) is not a staff address: add it to [gateway] staff"
             }
         }
