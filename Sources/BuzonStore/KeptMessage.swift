@@ -19,23 +19,24 @@ public struct KeptMessage: Sendable, Hashable {
     public var fromAddress: String
     public var subject: String
     public var disposition: Disposition
-    /// The reason as a stable English code (`unknown_sender`, `not_authentic`, …), for JSON,
-    /// logs and the CLI's wording.
+    /// Why it is kept, as a stable English code (`unknown_sender`, `not_authentic`, …): the
+    /// stored truth, written in JSON and logs as it is; the CLI words it in the desk's language.
     public var reasonCode: String
-    /// The reason in English words with its particulars (`sender not authentic (no
-    /// Authentication-Results from mx.empresa.com)`).
-    public var reason: String
+    /// What the code does not say (`no Authentication-Results from mx.empresa.com`, `Andina:
+    /// limit of 3 open tickets`), empty when the code says it all. Rows kept before codes were
+    /// the truth hold the reason's English words here instead (stored in column `reason`).
+    public var detail: String
     public var raw: [UInt8]
     public var receivedAt: Date
 
     public init(mailbox: String, fromAddress: String, subject: String, disposition: Disposition = .held,
-                reasonCode: String, reason: String, raw: [UInt8], receivedAt: Date) {
+                reasonCode: String, detail: String, raw: [UInt8], receivedAt: Date) {
         self.mailbox = mailbox
         self.fromAddress = fromAddress
         self.subject = subject
         self.disposition = disposition
         self.reasonCode = reasonCode
-        self.reason = reason
+        self.detail = detail
         self.raw = raw
         self.receivedAt = receivedAt
     }

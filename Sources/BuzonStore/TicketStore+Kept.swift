@@ -1,7 +1,9 @@
 import Foundation
 
 /// Messages kept instead of ticketed (`held_messages`, schema version 4 added `disposition` and
-/// `reason_code`): listed, approved, discarded or decided again from the CLI.
+/// `reason_code`): listed, approved, discarded or decided again from the CLI. The reason is
+/// stored as its English code (`reason_code`, the truth) and its particulars (column `reason`,
+/// `KeptMessage.detail`); the words for people are the CLI's, in the desk's language.
 extension TicketStore {
     /// Keeps one message. The only writer of `held_messages`: every decision that does not
     /// ticket a message (hold, reject, our own mail threading nowhere) comes through here,
@@ -13,7 +15,7 @@ extension TicketStore {
                 INSERT INTO held_messages (mailbox, from_address, subject, disposition, reason_code, reason, raw, received_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, message.mailbox, message.fromAddress, message.subject, message.disposition.rawValue,
-                message.reasonCode, message.reason, message.raw, message.receivedAt)
+                message.reasonCode, message.detail, message.raw, message.receivedAt)
             return database.lastInsertRowID
         }
     }
@@ -27,7 +29,7 @@ extension TicketStore {
             KeptEntry(id: row.int64(0), message: KeptMessage(
                 mailbox: row.string(1), fromAddress: row.string(2), subject: row.string(3),
                 disposition: KeptMessage.Disposition(rawValue: row.string(4)) ?? .held, reasonCode: row.string(5),
-                reason: row.string(6), raw: [], receivedAt: row.date(7)))
+                detail: row.string(6), raw: [], receivedAt: row.date(7)))
         }
     }
 
@@ -58,7 +60,7 @@ extension TicketStore {
             KeptEntry(id: row.int64(0), message: KeptMessage(
                 mailbox: row.string(1), fromAddress: row.string(2), subject: row.string(3),
                 disposition: KeptMessage.Disposition(rawValue: row.string(4)) ?? .held, reasonCode: row.string(5),
-                reason: row.string(6), raw: row.blob(7), receivedAt: row.date(8)))
+                detail: row.string(6), raw: row.blob(7), receivedAt: row.date(8)))
         }
     }
 

@@ -77,8 +77,12 @@ extension TicketStore {
         }
     }
 
-    /// Records that the message with `dedupeKey` was handled (outcome: `created`, `appended`, `held`,
-    /// `rejected`, `duplicate`…). Recording the same key twice is a `UNIQUE` error: the caller asks
+    /// Records that the message with `dedupeKey` was handled. `outcome` is the code of the rule
+    /// that decided it (`DecisionRule`'s raw value): `new_ticket`; a follow-up threaded by
+    /// `plus_address`, `subject_reference`, `in_reply_to`, `references` or `bounced_message`; kept
+    /// as `unknown_sender`, `staff_without_ticket`, `open_ticket_limit`, `missing_sender` or
+    /// `own_mailbox`; recorded only as `auto_generated`. A duplicate is not recorded again (its
+    /// first entry stands). Recording the same key twice is a `UNIQUE` error: the caller asks
     /// `knownMessage` first, in the same transaction.
     public func recordProcessed(dedupeKey: String, ticketNumber: String?, mailbox: String, outcome: String, at date: Date) throws(StoreError) {
         let ticketID = try optionalTicketID(number: ticketNumber, for: "recording a processed message")
@@ -87,8 +91,9 @@ extension TicketStore {
             """, dedupeKey, ticketID, mailbox, outcome, date)
     }
 
-    /// Points an already recorded message at its ticket and new outcome: a held message that
-    /// an operator approves was recorded as `held` when it arrived. Throws when the key is unknown.
+    /// Points an already recorded message at its ticket and new outcome: a kept message that an
+    /// operator approves (`held_approved`) or has decided again was recorded with the rule that
+    /// kept it (`unknown_sender`, …) when it arrived. Throws when the key is unknown.
     public func updateProcessed(dedupeKey: String, ticketNumber: String?, outcome: String, at date: Date) throws(StoreError) {
         let ticketID = try optionalTicketID(number: ticketNumber, for: "updating a processed message")
         let changed = try database.run("UPDATE processed_messages SET ticket_id = ?, outcome = ?, at = ? WHERE dedupe_key = ?",

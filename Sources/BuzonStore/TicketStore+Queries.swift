@@ -18,9 +18,16 @@ extension TicketStore {
             let events = try database.query("""
                 SELECT e.id, e.type, e.at, e.detail, e.actor FROM events e JOIN tickets t ON t.id = e.ticket_id
                 WHERE t.number = ? ORDER BY e.at, e.id
-                """, number) { row in
-                TicketEvent(id: row.int64(0), type: EventType(row.string(1)), at: row.date(2), detail: row.string(3),
-                            actor: row.optionalString(4))
+                """, number) { (row: Statement) throws(StoreError) -> TicketEvent in
+                let kind = row.string(1)
+                guard let type = EventType(rawValue: kind) else {
+                    throw StoreError(kind: .schemaTooNew,
+                                     message: "event \(row.int64(0)) has kind \"\(kind)\", which this Buzón does not know: "
+                                         + "a newer Buzón wrote it; run that version",
+                                     operation: "reading the events of \(number)")
+                }
+                return TicketEvent(id: row.int64(0), type: type, at: row.date(2), detail: row.string(3),
+                                   actor: row.optionalString(4))
             }
             let timeLog = try database.query("""
                 SELECT l.id, l.who, l.minutes, l.text, l.at FROM time_log l JOIN tickets t ON t.id = l.ticket_id

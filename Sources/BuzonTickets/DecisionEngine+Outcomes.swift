@@ -96,6 +96,24 @@ extension DecisionEngine {
         }
     }
 
+    /// An operator approves a kept message (`buzon held approve`): it becomes a new ticket
+    /// whatever rule kept it — the unknown-sender policy, authenticity, the open-ticket limit,
+    /// staff mail naming no ticket. The operator vouches for the sender, so the organization
+    /// that lists the address (if any) is the ticket's, authenticity aside; the ticket is
+    /// planned like any new one (clean subject or "(sin asunto)", category, department,
+    /// language) and its acknowledgement passes the loop guard. Nil when the message has no
+    /// From address: there is no one to open a ticket for.
+    public func approveHeld(_ mail: IncomingMail, keptID: Int64, lookup: TicketLookup) throws -> Decision? {
+        guard let sender = mail.message.from else { return nil }
+        var draft = DecisionDraft()
+        draft.note("kept message \(keptID) approved by an operator")
+        let identity: SenderIdentity = authorization.organization(of: sender.normalized).map { .member($0) }
+            ?? .unknown(notAuthentic: nil)
+        var decision = try openTicket(mail, sender: sender, identity: identity, related: nil, lookup: lookup, draft: &draft)
+        decision.rule = .heldApproved
+        return decision
+    }
+
     private func openTicket(_ mail: IncomingMail, sender: Address, identity: SenderIdentity, related: String?,
                             lookup: TicketLookup, draft: inout DecisionDraft) throws -> Decision {
         let message = mail.message

@@ -25,6 +25,16 @@ extension HoldReason {
         case .missingSender: "missing_sender"
         }
     }
+
+    /// What the code does not say, stored beside it with the kept message (empty when the code
+    /// says it all). The words for people come from the code, in the desk's language.
+    public var particulars: String {
+        switch self {
+        case .notAuthentic(let why): why
+        case .openTicketLimit(let organization, let limit): "\(organization): limit of \(limit) open tickets"
+        case .unknownSender, .staffWithoutTicket, .missingSender: ""
+        }
+    }
 }
 
 extension HoldReason: CustomStringConvertible {

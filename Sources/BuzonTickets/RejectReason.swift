@@ -12,6 +12,13 @@ extension RejectReason {
         case .unknownSender: "unknown_sender"
         }
     }
+
+    /// What the code does not say, stored beside it (empty when the code says it all).
+    public var particulars: String {
+        switch self {
+        case .unknownSender: ""
+        }
+    }
 }
 
 extension RejectReason: CustomStringConvertible {

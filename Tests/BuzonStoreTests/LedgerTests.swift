@@ -8,7 +8,7 @@ import Testing
         let store = try directory.openStore()
         let raw = Array("From: desconocido@x.com\r\n\r\nhola\r\n".utf8)
         let kept = KeptMessage(mailbox: "soporte", fromAddress: "desconocido@x.com", subject: "Hola",
-                               reasonCode: "unknown_sender", reason: "unknown sender", raw: raw, receivedAt: Clock.at(minutes: 1))
+                               reasonCode: "unknown_sender", detail: "", raw: raw, receivedAt: Clock.at(minutes: 1))
         let id = try store.keep(kept)
         var rejected = kept
         rejected.disposition = .rejected

@@ -181,6 +181,29 @@ import Testing
         let decision = try engine.decide(Fixtures.mail(message), lookup: Fixtures.lookup())
         #expect(decision.outcome.hold == .missingSender)
     }
+
+    /// An approved held message is planned as any new ticket (the engine's rules, not the
+    /// gateway's): cleaned subject or "(sin asunto)", the organization that lists the sender
+    /// even over its open-ticket limit, category and department, an acknowledgement.
+    @Test func approvingAHeldMessagePlansANewTicketWhateverHeldIt() throws {
+        let lookup = Fixtures.lookup()
+        lookup.openCounts["Andina"] = 3
+        let mail = Fixtures.mail(Fixtures.message(from: "jorge@andina.cl", subject: "RE: "), mailbox: Fixtures.ventas)
+        #expect(try engine.decide(mail, lookup: lookup).outcome.hold == .openTicketLimit(organization: "Andina", limit: 3))
+
+        let approved = try #require(try engine.approveHeld(mail, keptID: 7, lookup: lookup))
+        let plan = try #require(approved.outcome.newTicket)
+        #expect(plan.subject == "(sin asunto)")
+        #expect(plan.organization == "Andina" && plan.language == "es")
+        #expect(plan.department == "Ventas")
+        #expect(approved.rule == .heldApproved)
+        #expect(approved.noticeKinds == [.acknowledgement])
+        #expect(approved.trail.first == "kept message 7 approved by an operator")
+
+        var anonymous = mail.message
+        anonymous.from = nil
+        #expect(try engine.approveHeld(Fixtures.mail(anonymous), keptID: 8, lookup: lookup) == nil)
+    }
 }
 
 @Suite struct DecisionSummaryTests {

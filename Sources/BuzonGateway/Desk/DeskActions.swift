@@ -24,7 +24,11 @@ public struct DeskActions {
         case noSuchTicket(String)
         case alreadyInState(String, TicketState)
         case noSuchMessage(String, Int64)
-        case noSuchHeldMessage(Int64)
+        case noSuchKeptMessage(Int64)
+        /// The kept message came through a mailbox no longer configured.
+        case unknownMailbox(String)
+        /// The kept message has no From address: no one to open a ticket for.
+        case noSender(Int64)
         case notStaff(String)
 
         public var description: String {
@@ -32,7 +36,10 @@ public struct DeskActions {
             case .noSuchTicket(let number): "no ticket \(number) (see: buzon tickets list)"
             case .alreadyInState(let number, let state): "\(number) is already \(state.rawValue)"
             case .noSuchMessage(let number, let id): "\(number) has no message \(id) (see: buzon tickets show \(number))"
-            case .noSuchHeldMessage(let id): "no held message \(id) (see: buzon held list)"
+            case .noSuchKeptMessage(let id): "no kept message \(id) (see: buzon held list, buzon messages rejected)"
+            case .unknownMailbox(let name):
+                "the kept message came through mailbox \"\(name)\", which is no longer configured: add the mailbox back or discard it"
+            case .noSender(let id): "kept message \(id) has no usable From address: discard it"
             case .notStaff(let address): "\(address) is not a staff address: add it to [gateway] staff"
             }
         }
@@ -98,11 +105,10 @@ public struct DeskActions {
             var values = try templateValues(summary)
             values.messageText = text
             values.staffName = address
+            let writer = notices(at: now)
             try queue(.staffReply, for: summary, values: values, now: now, automatic: false, author: .staff,
-                      cc: try colleagues(of: summary), attachments: attachments)
-            try store.setState(number: number, state: .answered, at: now)
-            try store.recordFirstResponse(number: number, at: now)
-            try store.addEvent(ticket: number, type: .staffReplied, at: now, detail: address, actor: address)
+                      cc: try colleagues(of: summary, writer: writer), attachments: attachments)
+            try writer.recordStaffAnswer(ticket: number, by: address)
         }
     }
 

@@ -123,7 +123,7 @@ public final class MessageProcessor {
     /// Decides and records one understood message (inside its savepoint).
     private func record(_ item: Item, _ mail: IncomingMail, mailbox: MailboxConfig, now: Date) throws -> Result {
         let decision = try runtime.engine.decide(mail, lookup: store)
-        var recorder = DecisionRecorder(processor: self, mail: mail, raw: item.raw, mailbox: mailbox, now: now,
+        var recorder = DecisionRecorder(store: store, runtime: runtime, logger: logger, mail: mail, raw: item.raw, mailbox: mailbox, now: now,
                                         originalSize: item.truncatedFrom)
         let ticket = try recorder.record(decision)
         let result = Result(decision: decision, ticketNumber: ticket, queuedNotices: recorder.queued,

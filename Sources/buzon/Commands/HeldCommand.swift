@@ -21,12 +21,11 @@ enum HeldCommand {
                 guard let text = args.positionals.first, let id = Int64(text) else {
                     throw Arguments.UsageError(description: "name the held id: buzon held \(sub) 3")
                 }
-                let processor = MessageProcessor(runtime: context.runtime, store: context.store, logger: context.logger)
                 if sub == "approve" {
-                    let number = try processor.approveHeld(id: id)
+                    let number = try context.desk.approveHeld(id: id)
                     print(w("held \(id) approved: ticket \(number)", "retenido \(id) aprobado: ticket \(number)"))
                 } else {
-                    try processor.discardHeld(id: id)
+                    try context.desk.discardHeld(id: id)
                     print(w("held \(id) discarded", "retenido \(id) descartado"))
                 }
             default:

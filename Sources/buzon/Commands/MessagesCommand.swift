@@ -29,13 +29,12 @@ enum MessagesCommand {
                 guard let text = args.positionals.first, let id = Int64(text) else {
                     throw Arguments.UsageError(description: "name the message id: buzon messages \(sub) 3")
                 }
-                let processor = MessageProcessor(runtime: context.runtime, store: context.store, logger: context.logger)
                 if sub == "discard" {
-                    try processor.discardHeld(id: id)
+                    try context.desk.discardHeld(id: id)
                     print(w("message \(id) discarded", "mensaje \(id) descartado"))
                     return ExitCode.ok
                 }
-                let result = try processor.reprocessKept(id: id)
+                let result = try context.desk.reprocessKept(id: id)
                 if let number = result.ticketNumber {
                     print(w("message \(id) reprocessed: ticket \(number)", "mensaje \(id) reprocesado: ticket \(number)"))
                 } else {

@@ -12,7 +12,7 @@ enum KeptListing {
             Swift.print(JSONWriter.string(.array(entries.map { entry in
                 .object([("id", .number(Int(entry.id))), ("disposition", .string(entry.message.disposition.rawValue)),
                          ("from", .string(entry.message.fromAddress)), ("subject", .string(entry.message.subject)),
-                         ("reason", .string(entry.message.reasonCode)), ("detail", .string(entry.message.reason)),
+                         ("reason", .string(entry.message.reasonCode)), ("detail", .string(entry.message.detail)),
                          ("mailbox", .string(entry.message.mailbox)),
                          ("received_at", .string(ISO8601.string(from: entry.message.receivedAt)))])
             })))
@@ -29,11 +29,13 @@ enum KeptListing {
         }
     }
 
-    /// The reason in the desk's words, followed by its particulars (`dmarc=fail for x.cl`, the
-    /// organization and its limit) when the stored words say more than the code does.
+    /// The reason in the desk's words (from its code), followed by its particulars (`dmarc=fail
+    /// for x.cl`, the organization and its limit) when there are any. A row kept before codes
+    /// were the truth holds the English words as its detail: when they say no more than the
+    /// code, they are not repeated.
     static func reason(_ message: KeptMessage, wording: Wording) -> String {
         let words = wording.keptReason(message.reasonCode)
         let plain = Wording(language: "en").keptReason(message.reasonCode)
-        return message.reason.isEmpty || message.reason == plain ? words : words + " — " + message.reason
+        return message.detail.isEmpty || message.detail == plain ? words : words + " — " + message.detail
     }
 }

@@ -25,6 +25,12 @@ import BuzonTickets
                                 clock: { clock.now }, logger: desk.logger)
     }
 
+    /// The desk actions of a processor made by `processor(_:gateway:authorizing:)`: same configuration.
+    static func actions(_ processor: MessageProcessor, _ desk: TestDesk) -> DeskActions {
+        let clock = desk.clock
+        return DeskActions(runtime: processor.runtime, store: desk.store, clock: { clock.now }, logger: desk.logger)
+    }
+
     /// Regression: mail refused under `unknown_sender = "reject"` was stored nowhere; a config
     /// fix could not bring it back (re-delivering it said "duplicate").
     @Test func rejectedMailIsKeptAndBecomesATicketWhenReprocessedAfterAuthorizing() throws {
@@ -39,14 +45,14 @@ import BuzonTickets
         #expect(try desk.store.heldMessages().isEmpty)
 
         // Decided again with the same configuration: rejected again, kept once, not a duplicate.
-        let again = try desk.processor.reprocessKept(id: rejected[0].id)
+        let again = try desk.makeDesk().reprocessKept(id: rejected[0].id)
         #expect(again.decision.rule == .unknownSender)
         let keptAgain = try desk.store.keptMessages(.rejected)
         #expect(keptAgain.map(\.id) == [try #require(again.keptID)])
 
         desk.clock.advance(by: 60)
         let authorized = try Self.processor(desk, authorizing: ["mario@gmail.com"])
-        let reprocessed = try authorized.reprocessKept(id: keptAgain[0].id)
+        let reprocessed = try Self.actions(authorized, desk).reprocessKept(id: keptAgain[0].id)
         let number = try #require(reprocessed.ticketNumber)
         #expect(reprocessed.decision.rule == .newTicket)
         #expect(reprocessed.keptID == nil)
@@ -56,7 +62,7 @@ import BuzonTickets
         // The ledger entry now points at the ticket: the same mail again is its duplicate.
         #expect(try desk.store.knownMessage(dedupeKey: first.dedupeKey)?.ticketNumber == number)
         #expect(try authorized.process(Self.stranger.bytes, mailbox: desk.mailbox("soporte")).decision.rule == .duplicate)
-        #expect(throws: MessageProcessor.HeldError.self) { try authorized.reprocessKept(id: keptAgain[0].id) }
+        #expect(throws: DeskActions.ActionError.self) { try Self.actions(authorized, desk).reprocessKept(id: keptAgain[0].id) }
     }
 
     /// Regression: with `trusted_authserv_id` set, an authorized customer whose mail lacks a
@@ -70,13 +76,13 @@ import BuzonTickets
         let held = try desk.store.heldMessages()
         try #require(held.count == 1)
         #expect(held[0].message.reasonCode == "not_authentic")
-        #expect(held[0].message.reason == "sender not authentic (no Authentication-Results from mx.empresa.com)")
+        #expect(held[0].message.detail == "no Authentication-Results from mx.empresa.com")
         #expect(try desk.outbox().isEmpty, "nothing is sent to a possibly forged address")
         let survey = try #require(try AuthenticationSurvey.run(store: desk.store, trustedAuthservID: "mx.empresa.com"))
         #expect(survey.examined == 1 && survey.unstamped == 1)
         #expect(survey.warning?.contains("probably wrong") == true)
 
-        let number = try desk.processor.approveHeld(id: held[0].id)
+        let number = try desk.makeDesk().approveHeld(id: held[0].id)
         #expect(try desk.ticket(number).summary.contactAddress == "ana@andina.cl")
         #expect(try desk.store.heldMessages().isEmpty)
         // Once mail carries the server's stamp, the warning goes away.
@@ -102,7 +108,7 @@ import BuzonTickets
         try desk.receive(Mails.anaRequest())
         let held = try #require(try desk.store.heldMessages().first)
         let fixed = try Self.processor(desk)
-        let result = try fixed.reprocessKept(id: held.id)
+        let result = try Self.actions(fixed, desk).reprocessKept(id: held.id)
         #expect(result.decision.rule == .newTicket)
         #expect(try desk.ticket(try #require(result.ticketNumber)).summary.organization == "Andina Ltda.")
         #expect(try desk.store.keptMessages().isEmpty)

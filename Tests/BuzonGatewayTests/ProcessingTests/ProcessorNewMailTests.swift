@@ -96,7 +96,7 @@ import BuzonTickets
         let mail = Mails.request(1)
         let result = try desk.processor.process(mail.bytes, mailbox: desk.mailbox("soporte"), truncatedFrom: 40_000_000)
         let number = try #require(result.ticketNumber)
-        let oversized = try desk.events(number, "oversized")
+        let oversized = try desk.events(number, .oversized)
         #expect(oversized.count == 1)
         #expect(oversized.first?.detail.contains("40000000 bytes") == true)
         let incoming = try #require(try desk.ticket(number).messages.first { $0.direction == .incoming })

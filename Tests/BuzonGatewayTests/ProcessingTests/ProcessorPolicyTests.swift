@@ -58,7 +58,7 @@ import BuzonTickets
         try desk.receive(Mails.request(2, from: "luis@andina.cl"))
         let id = try #require(try desk.store.heldMessages().first?.id)
 
-        let number = try desk.processor.approveHeld(id: id)
+        let number = try desk.makeDesk().approveHeld(id: id)
         #expect(number == "OP10045")
         #expect(try desk.store.heldMessages().isEmpty)
         let detail = try desk.ticket(number)
@@ -67,7 +67,7 @@ import BuzonTickets
         #expect(detail.events.map(\.type.rawValue).contains("held_approved"))
         let ack = try #require(try desk.outbox(template: "acknowledgement").first { $0.message.ticketNumber == number })
         #expect(ack.message.recipients == ["luis@andina.cl"])
-        #expect(throws: MessageProcessor.HeldError.self) { try desk.processor.approveHeld(id: id) }
+        #expect(throws: DeskActions.ActionError.self) { try desk.makeDesk().approveHeld(id: id) }
         // The same mail polled again (e.g. never marked) stays one ticket.
         #expect(try desk.receive(Mails.request(2, from: "luis@andina.cl")).decision.rule == .duplicate)
         #expect(try desk.tickets().count == 2)
@@ -83,14 +83,14 @@ import BuzonTickets
         let id = try #require(try desk.store.heldMessages().first?.id)
         let outboxBefore = try desk.outbox().count
 
-        try desk.processor.discardHeld(id: id)
+        try desk.makeDesk().discardHeld(id: id)
         #expect(try desk.store.heldMessages().isEmpty)
         #expect(try desk.tickets().count == 1)
         // A re-poll of the same message does not bring it back.
         #expect(try desk.receive(held).decision.rule == .duplicate)
         #expect(try desk.store.heldMessages().isEmpty)
         #expect(try desk.outbox().count == outboxBefore)
-        #expect(throws: MessageProcessor.HeldError.self) { try desk.processor.discardHeld(id: id) }
+        #expect(throws: DeskActions.ActionError.self) { try desk.makeDesk().discardHeld(id: id) }
     }
 
     @Test func bounceOfOurAcknowledgementIsAnEventOnItsTicketAndNeverAnswered() throws {
