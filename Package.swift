@@ -39,7 +39,8 @@ let package = Package(
         // The README's first command: real Dovecot + SMTP on loopback, a morning's mail, the real binary.
         .executableTarget(name: "buzon-demo", dependencies: ["BuzonMIME", "BuzonTesting"]),
 
-        .testTarget(name: "BuzonMIMETests", dependencies: ["BuzonMIME"], resources: [.copy("Fixtures")]),
+        // The golden snapshots are the whole `buzon parse --json` result, reply (BuzonTrim) included.
+        .testTarget(name: "BuzonMIMETests", dependencies: ["BuzonMIME", "BuzonTrim"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuzonTrimTests", dependencies: ["BuzonTrim"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuzonTicketsTests", dependencies: ["BuzonTickets"]),
         .testTarget(name: "BuzonStoreTests", dependencies: ["BuzonStore"]),
