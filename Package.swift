@@ -45,7 +45,12 @@ let package = Package(
         .testTarget(name: "BuzonTicketsTests", dependencies: ["BuzonTickets"]),
         .testTarget(name: "BuzonStoreTests", dependencies: ["BuzonStore"]),
         .testTarget(name: "BuzonGatewayTests", dependencies: ["BuzonGateway", "BuzonTesting"]),
-        .testTarget(name: "BuzonIntegrationTests", dependencies: ["BuzonGateway", "BuzonCurl", "BuzonTransport", "BuzonTesting"]),
+        // Tests that need no server, next to the target they test.
+        .testTarget(name: "BuzonCurlTests", dependencies: ["BuzonCurl", "BuzonTransport"]),
+        .testTarget(name: "BuzonTransportTests", dependencies: ["BuzonTransport"]),
+        .testTarget(name: "BuzonTestingTests", dependencies: ["BuzonTesting", "BuzonTransport"]),
+        // Only what talks to real servers: the curl clients against Dovecot and the SMTP sink on 127.0.0.1.
+        .testTarget(name: "BuzonIntegrationTests", dependencies: ["BuzonCurl", "BuzonTransport", "BuzonTesting"]),
         .testTarget(name: "BuzonCLITests", dependencies: ["buzon", "buzon-demo", "BuzonMIME", "BuzonStore", "BuzonTesting"]),
     ],
     swiftLanguageModes: [.v6]
