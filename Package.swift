@@ -23,7 +23,7 @@ let package = Package(
         // Decisions only: references, threading, authorization, dedupe, loop guard, lifecycle, calendar.
         .target(name: "BuzonTickets", dependencies: ["BuzonMIME"]),
         // SQLite: connection, statements, migrations, the one transaction per message.
-        .target(name: "BuzonStore", dependencies: ["CSQLite", "BuzonTickets"]),
+        .target(name: "BuzonStore", dependencies: ["CSQLite", "BuzonMIME", "BuzonTickets"]),
         // Protocols at the network seam: mailbox client, mail sender, temporary/permanent errors.
         .target(name: "BuzonTransport"),
         // libcurl implementations of the transport protocols.

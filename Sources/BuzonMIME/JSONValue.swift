@@ -83,6 +83,12 @@ public struct JSONWriter {
     }
 
     mutating func writeString(_ string: String) {
+        Self.appendQuoted(string, to: &text)
+    }
+
+    /// Appends `string` as a JSON string literal to `text`: the one JSON string escaping of
+    /// Buzón (the CLI's `--json` outputs and the store's lists of addresses and ids).
+    public static func appendQuoted(_ string: String, to text: inout String) {
         text += "\""
         for scalar in string.unicodeScalars {
             switch scalar {
@@ -94,7 +100,7 @@ public struct JSONWriter {
             case "\u{08}": text += "\\b"
             case "\u{0C}": text += "\\f"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                text += Self.unicodeEscape(scalar.value)
+                text += unicodeEscape(scalar.value)
             default:
                 text.unicodeScalars.append(scalar)
             }
