@@ -23,7 +23,7 @@ let package = Package(
         // Decisions only: references, threading, authorization, dedupe, loop guard, lifecycle, calendar.
         .target(name: "BuzonTickets", dependencies: ["BuzonMIME"]),
         // SQLite: connection, statements, migrations, the one transaction per message.
-        .target(name: "BuzonStore", dependencies: ["CSQLite", "BuzonTickets"]),
+        .target(name: "BuzonStore", dependencies: ["CSQLite", "BuzonMIME", "BuzonTickets"]),
         // Protocols at the network seam: mailbox client, mail sender, temporary/permanent errors.
         .target(name: "BuzonTransport"),
         // libcurl implementations of the transport protocols.
@@ -39,14 +39,20 @@ let package = Package(
         // The README's first command: real Dovecot + SMTP on loopback, a morning's mail, the real binary.
         .executableTarget(name: "buzon-demo", dependencies: ["BuzonMIME", "BuzonTesting"]),
 
-        .testTarget(name: "BuzonMIMETests", dependencies: ["BuzonMIME"], resources: [.copy("Fixtures")]),
+        // The golden snapshots are the whole `buzon parse --json` result, reply (BuzonTrim) included.
+        .testTarget(name: "BuzonMIMETests", dependencies: ["BuzonMIME", "BuzonTrim"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuzonTrimTests", dependencies: ["BuzonTrim"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BuzonTicketsTests", dependencies: ["BuzonTickets"]),
         // The soak's bookkeeping (blame of repeated notices, the corpus' distinct content).
         .testTarget(name: "BuzonBenchTests", dependencies: ["buzon-bench"]),
         .testTarget(name: "BuzonStoreTests", dependencies: ["BuzonStore"]),
         .testTarget(name: "BuzonGatewayTests", dependencies: ["BuzonGateway", "BuzonTesting"]),
-        .testTarget(name: "BuzonIntegrationTests", dependencies: ["BuzonGateway", "BuzonCurl", "BuzonTransport", "BuzonTesting"]),
+        // Tests that need no server, next to the target they test.
+        .testTarget(name: "BuzonCurlTests", dependencies: ["BuzonCurl", "BuzonTransport"]),
+        .testTarget(name: "BuzonTransportTests", dependencies: ["BuzonTransport"]),
+        .testTarget(name: "BuzonTestingTests", dependencies: ["BuzonTesting", "BuzonTransport"]),
+        // Only what talks to real servers: the curl clients against Dovecot and the SMTP sink on 127.0.0.1.
+        .testTarget(name: "BuzonIntegrationTests", dependencies: ["BuzonCurl", "BuzonTransport", "BuzonTesting"]),
         .testTarget(name: "BuzonCLITests", dependencies: ["buzon", "buzon-demo", "BuzonMIME", "BuzonStore", "BuzonTesting"]),
     ],
     swiftLanguageModes: [.v6]

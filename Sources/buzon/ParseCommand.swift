@@ -86,8 +86,7 @@ struct ParseCommand {
                 totals.measure(bytes, parser: parser, trimmer: trimmer)
             case .json:
                 let message = parser.parse(bytes)
-                let object = MessageJSON.object(message, reply: trimmer.trim(message),
-                                                file: paths.count > 1 ? path : nil)
+                let object = message.json(reply: trimmer.trim(message).text, file: paths.count > 1 ? path : nil)
                 print(JSONWriter.string(object))
             case .human:
                 let message = parser.parse(bytes)

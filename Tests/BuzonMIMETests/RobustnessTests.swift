@@ -16,11 +16,9 @@ import Testing
         }
     }
 
+    /// The golden fixtures, the seeds of the mutants.
     static func corpus() -> [[UInt8]] {
-        let directory = GoldenFixtureTests.bundledFixtures()
-        return GoldenFixtureTests.fixtureNames().compactMap { name in
-            fixtureBytes(directory.appendingPathComponent(name + ".eml").path)
-        }
+        GoldenFixture.all().compactMap { try? $0.bytes() }
     }
 
     /// Interesting tokens spliced into mutants: they steer random bytes into the parser's branches.
@@ -119,8 +117,4 @@ import Testing
         let comments = "From: " + String(repeating: "(", count: 50_000) + "a@b"
         #expect(parser.parse(Array(comments.utf8)).from == nil)
     }
-}
-
-func fixtureBytes(_ path: String) -> [UInt8]? {
-    FileManager.default.contents(atPath: path).map { [UInt8]($0) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import BuzonGateway
+import BuzonMIME
 import BuzonTickets
 
 /// `buzon explain FILE --config FILE [--mailbox NAME]`: the decision a message would get and

@@ -1,5 +1,6 @@
 import Foundation
 import BuzonGateway
+import BuzonMIME
 import BuzonStore
 
 /// `buzon outbox list [--status queued|sent|failed] [--json]`, `buzon outbox retry ID`.

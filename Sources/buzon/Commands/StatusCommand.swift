@@ -1,5 +1,6 @@
 import Foundation
 import BuzonGateway
+import BuzonMIME
 import BuzonStore
 import BuzonTickets
 

@@ -1,5 +1,6 @@
 import Foundation
 import BuzonGateway
+import BuzonMIME
 import BuzonStore
 
 /// The listing of kept messages, one writer for `buzon held list` and `buzon messages
