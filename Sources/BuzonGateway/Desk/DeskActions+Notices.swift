@@ -1,6 +1,7 @@
 import Foundation
 import BuzonMIME
 import BuzonStore
+import BuzonConfig
 
 extension DeskActions {
     /// The mailbox a ticket's mail goes out through: the one its first message came in by,

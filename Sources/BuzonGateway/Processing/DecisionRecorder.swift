@@ -2,6 +2,7 @@ import Foundation
 import BuzonMIME
 import BuzonTickets
 import BuzonStore
+import BuzonConfig
 
 /// Writes one decision into the store. Runs inside the processor's transaction: every write
 /// here commits together or not at all.

@@ -1,6 +1,7 @@
 import Foundation
 import BuzonTransport
 import BuzonStore
+import BuzonConfig
 
 /// The daemon: one poller per mailbox on its own schedule, the outbox sender, the auto-close
 /// rule and the metrics file, driven from one loop.

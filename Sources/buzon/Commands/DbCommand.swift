@@ -1,6 +1,7 @@
 import Foundation
 import BuzonGateway
 import BuzonStore
+import BuzonConfig
 
 /// `buzon db backup FILE`, `buzon db migrate`: the database's safety nets.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import BuzonGateway
 import BuzonTransport
 import BuzonCurl
+import BuzonConfig
 
 /// Builds the libcurl transports from the configuration: the only place the CLI ties the
 /// gateway (which knows only the transport protocols) to libcurl.
