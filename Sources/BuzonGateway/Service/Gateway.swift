@@ -62,7 +62,7 @@ public final class Gateway {
         self.logger = logger
         self.pollBackoffOverride = pollBackoff
         self.roundBudget = max(1, roundBudget)
-        self.mailboxLocks = MailboxLocks(databasePath: store.database.path)
+        self.mailboxLocks = MailboxLocks(databasePath: store.databasePath)
     }
 
     /// Polls every mailbox until it has nothing left, drains the outbox and runs the
