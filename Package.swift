@@ -28,14 +28,16 @@ let package = Package(
         .target(name: "BuzonTransport"),
         // libcurl implementations of the transport protocols.
         .target(name: "BuzonCurl", dependencies: ["CCurl", "BuzonTransport"]),
-        // Services: config, templates, message processor, pollers, outbox sender, signals.
-        .target(name: "BuzonGateway", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonTickets", "BuzonStore", "BuzonTransport"]),
+        // The TOML subset, the typed configuration, secrets, templates and their checks (knows nothing of the store or the daemon).
+        .target(name: "BuzonConfig", dependencies: ["BuzonTrim", "BuzonTickets", "BuzonTransport"]),
+        // Services: message processor, pollers, outbox sender, desk actions, signals.
+        .target(name: "BuzonGateway", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonTickets", "BuzonStore", "BuzonTransport", "BuzonConfig"]),
         // In-memory fakes, a manual clock and real local servers (Dovecot + SMTP sink) for tests and the demo.
         .target(name: "BuzonTesting", dependencies: ["BuzonTransport"], resources: [.copy("Resources")]),
 
         // The production binary: no test infrastructure in it.
-        .executableTarget(name: "buzon", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonTickets", "BuzonStore", "BuzonGateway", "BuzonCurl"]),
-        .executableTarget(name: "buzon-bench", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonTickets", "BuzonStore", "BuzonGateway", "BuzonCurl", "BuzonTesting"]),
+        .executableTarget(name: "buzon", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonTickets", "BuzonStore", "BuzonConfig", "BuzonGateway", "BuzonCurl"]),
+        .executableTarget(name: "buzon-bench", dependencies: ["BuzonMIME", "BuzonTrim", "BuzonTickets", "BuzonStore", "BuzonConfig", "BuzonGateway", "BuzonCurl", "BuzonTesting"]),
         // The README's first command: real Dovecot + SMTP on loopback, a morning's mail, the real binary.
         .executableTarget(name: "buzon-demo", dependencies: ["BuzonMIME", "BuzonTesting"]),
 
@@ -46,7 +48,8 @@ let package = Package(
         // The soak's bookkeeping (blame of repeated notices, the corpus' distinct content).
         .testTarget(name: "BuzonBenchTests", dependencies: ["buzon-bench"]),
         .testTarget(name: "BuzonStoreTests", dependencies: ["BuzonStore"]),
-        .testTarget(name: "BuzonGatewayTests", dependencies: ["BuzonGateway", "BuzonTesting"]),
+        .testTarget(name: "BuzonConfigTests", dependencies: ["BuzonConfig", "BuzonGateway", "BuzonTesting"]),
+        .testTarget(name: "BuzonGatewayTests", dependencies: ["BuzonConfig", "BuzonGateway", "BuzonTesting"]),
         // Tests that need no server, next to the target they test.
         .testTarget(name: "BuzonCurlTests", dependencies: ["BuzonCurl", "BuzonTransport"]),
         .testTarget(name: "BuzonTransportTests", dependencies: ["BuzonTransport"]),

@@ -7,7 +7,7 @@ import BuzonTransport
 /// `mark` changes server state.
 public final class IMAPClient: MailboxClient {
     public let configuration: IMAPConfiguration
-    let server: MailURL
+    let server: ServerURL
     /// The folder from the URL path (`INBOX` when empty), as it goes on the wire.
     let folder: String
     var connection: IMAPConnection?
@@ -16,12 +16,17 @@ public final class IMAPClient: MailboxClient {
     /// Tests turn this off to exercise the COPY + STORE + EXPUNGE path on a server with MOVE.
     var useMoveExtension = true
 
-    /// Throws `.configuration` for a URL that is not `imap[s]://host[:port][/folder]`.
+    /// Throws `.configuration` for a URL whose scheme is not `imap`/`imaps` or whose folder
+    /// cannot be written on the wire, and when there is no password or token.
     public init(_ configuration: IMAPConfiguration) throws(TransportError) {
         self.configuration = configuration
         let operation = "IMAP configuration"
+        server = configuration.url
+        guard ServerURL.imapSchemes.contains(server.scheme) else {
+            throw TransportError(.configuration, operation: operation,
+                                 message: "URL scheme \(server.scheme) is not one of \(ServerURL.imapSchemes.joined(separator: ", "))")
+        }
         do {
-            server = try MailURL(configuration.url, schemes: ["imap", "imaps"])
             folder = try IMAPMailboxName.wire(server.path.isEmpty ? "INBOX" : server.path)
         } catch {
             throw .configuration(error, operation: operation)

@@ -1,9 +1,12 @@
+import BuzonTransport
+
 /// How to reach one IMAP folder. `url` names server and folder: `imap://host:port/FOLDER`
 /// (STARTTLS when `requireTLS`) or `imaps://host:port/FOLDER` (implicit TLS). Credentials are
 /// never part of the URL: `password` or `bearerToken` (XOAUTH2) carry them, and neither is
 /// ever logged or put into an error message.
 public struct IMAPConfiguration: Sendable, CustomStringConvertible {
-    public var url: String
+    /// Parsed once, by the configuration (`ServerURL(parsing:schemes:)`); its scheme must be `imap` or `imaps`.
+    public var url: ServerURL
     public var username: String
     public var password: String?
     /// OAuth 2 access token: XOAUTH2 via `CURLOPT_XOAUTH2_BEARER` and `AUTH=XOAUTH2`.
@@ -21,7 +24,7 @@ public struct IMAPConfiguration: Sendable, CustomStringConvertible {
     public var fetchBatchSize: Int
 
     /// `requireTLS` defaults to true unless the host is loopback (127.0.0.0/8, ::1, localhost).
-    public init(url: String, username: String, password: String? = nil, bearerToken: String? = nil,
+    public init(url: ServerURL, username: String, password: String? = nil, bearerToken: String? = nil,
                 caFile: String? = nil, requireTLS: Bool? = nil, insecureSkipVerify: Bool = false,
                 connectTimeout: Duration = .seconds(15), ioTimeout: Duration = .seconds(60),
                 fetchBatchSize: Int = 50) {
@@ -30,7 +33,7 @@ public struct IMAPConfiguration: Sendable, CustomStringConvertible {
         self.password = password
         self.bearerToken = bearerToken
         self.caFile = caFile
-        self.requireTLS = requireTLS ?? !MailURL.isLoopback(url: url)
+        self.requireTLS = requireTLS ?? !url.isLoopback
         self.insecureSkipVerify = insecureSkipVerify
         self.connectTimeout = connectTimeout
         self.ioTimeout = ioTimeout

@@ -23,8 +23,8 @@ final class IMAPConnection {
         var data: [IMAPUntagged]
     }
 
-    init(configuration: IMAPConfiguration, server: MailURL) throws(TransportError) {
-        let operation = "IMAP connect to \(server.serverURL) as \(configuration.username)"
+    init(configuration: IMAPConfiguration, server: ServerURL) throws(TransportError) {
+        let operation = "IMAP connect to \(server.server) as \(configuration.username)"
         ioTimeout = configuration.ioTimeout
         do {
             let limits = CurlEasy.Limits(connectTimeout: configuration.connectTimeout, lowSpeedLimit: 1,
@@ -45,9 +45,9 @@ final class IMAPConnection {
         receiveBuffer.deallocate()
     }
 
-    private static func configure(_ curl: CurlEasy, _ configuration: IMAPConfiguration, _ server: MailURL,
+    private static func configure(_ curl: CurlEasy, _ configuration: IMAPConfiguration, _ server: ServerURL,
                                   _ operation: String) throws(CurlError) {
-        try curl.set(CURLOPT_URL, string: server.serverURL, operation)
+        try curl.set(CURLOPT_URL, string: server.server, operation)
         try curl.set(CURLOPT_CONNECT_ONLY, 1, operation)
         try curl.set(CURLOPT_USERNAME, string: configuration.username, operation)
         if let token = configuration.bearerToken {
@@ -57,7 +57,7 @@ final class IMAPConnection {
             try curl.set(CURLOPT_PASSWORD, string: password, operation)
         }
         try CurlTLS.apply(to: curl, caFile: configuration.caFile, requireTLS: configuration.requireTLS,
-                          implicitTLS: server.isImplicitTLS, insecure: configuration.insecureSkipVerify, operation)
+                          implicitTLS: server.usesImplicitTLS, insecure: configuration.insecureSkipVerify, operation)
     }
 
     // MARK: Commands

@@ -1,7 +1,10 @@
+import BuzonTransport
+
 /// How to reach the outgoing mail server: `smtp://host:port` (STARTTLS when `requireTLS`) or
 /// `smtps://host:port` (implicit TLS). The password is never logged or put into an error.
 public struct SMTPConfiguration: Sendable, CustomStringConvertible {
-    public var url: String
+    /// Parsed once, by the configuration (`ServerURL(parsing:schemes:)`); its scheme must be `smtp` or `smtps`.
+    public var url: ServerURL
     /// `nil` sends no AUTH (a local relay that trusts the connection).
     public var username: String?
     public var password: String?
@@ -16,14 +19,14 @@ public struct SMTPConfiguration: Sendable, CustomStringConvertible {
     public var ioTimeout: Duration
 
     /// `requireTLS` defaults to true unless the host is loopback (127.0.0.0/8, ::1, localhost).
-    public init(url: String, username: String? = nil, password: String? = nil, caFile: String? = nil,
+    public init(url: ServerURL, username: String? = nil, password: String? = nil, caFile: String? = nil,
                 requireTLS: Bool? = nil, insecureSkipVerify: Bool = false, heloName: String? = nil,
                 connectTimeout: Duration = .seconds(15), ioTimeout: Duration = .seconds(60)) {
         self.url = url
         self.username = username
         self.password = password
         self.caFile = caFile
-        self.requireTLS = requireTLS ?? !MailURL.isLoopback(url: url)
+        self.requireTLS = requireTLS ?? !url.isLoopback
         self.insecureSkipVerify = insecureSkipVerify
         self.heloName = heloName
         self.connectTimeout = connectTimeout

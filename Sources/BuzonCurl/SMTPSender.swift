@@ -11,17 +11,17 @@ import BuzonTransport
 /// the `MailSender` contract is "accepted for every recipient" or an error.
 public final class SMTPSender: MailSender {
     public let configuration: SMTPConfiguration
-    private let server: MailURL
+    private let server: ServerURL
     private let curl: CurlEasy
     private let limits: CurlEasy.Limits
 
     public init(_ configuration: SMTPConfiguration) throws(TransportError) {
         self.configuration = configuration
         let operation = "SMTP configuration"
-        do {
-            server = try MailURL(configuration.url, schemes: ["smtp", "smtps"])
-        } catch {
-            throw .configuration(error, operation: operation)
+        server = configuration.url
+        guard ServerURL.smtpSchemes.contains(server.scheme) else {
+            throw TransportError(.configuration, operation: operation,
+                                 message: "URL scheme \(server.scheme) is not one of \(ServerURL.smtpSchemes.joined(separator: ", "))")
         }
         limits = CurlEasy.Limits(connectTimeout: configuration.connectTimeout, lowSpeedLimit: 1,
                                  lowSpeedTime: configuration.ioTimeout)
@@ -31,7 +31,7 @@ public final class SMTPSender: MailSender {
     /// The URL curl uses: server plus EHLO name as the path.
     var transferURL: String {
         let helo = configuration.heloName ?? server.path
-        return server.serverURL + helo.addingURLPathEscapes()
+        return server.server + helo.addingURLPathEscapes()
     }
 
     public func send(_ envelope: Envelope, message: [UInt8]) throws(TransportError) {
@@ -57,7 +57,7 @@ public final class SMTPSender: MailSender {
             try curl.set(CURLOPT_PASSWORD, string: configuration.password ?? "", operation)
         }
         try CurlTLS.apply(to: curl, caFile: configuration.caFile, requireTLS: configuration.requireTLS,
-                          implicitTLS: server.isImplicitTLS, insecure: configuration.insecureSkipVerify, operation)
+                          implicitTLS: server.usesImplicitTLS, insecure: configuration.insecureSkipVerify, operation)
         // RFC 5321 §4.5.5: the null reverse-path `MAIL FROM:<>`; curl sends `<>` for "".
         try CurlStringList.validate(envelope.from, operation: operation)
         try curl.set(CURLOPT_MAIL_FROM, string: envelope.from, operation)

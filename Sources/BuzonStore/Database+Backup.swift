@@ -8,7 +8,7 @@ extension Database {
     /// while `buzon run` keeps writing (the copy holds a read snapshot), no need to stop the daemon.
     /// An existing file at `destination` is overwritten. The copy holds every ticket and
     /// customer address: it is created with mode 0600 (an existing file is narrowed to it).
-    public func backup(to destination: String) throws(StoreError) {
+    package func backup(to destination: String) throws(StoreError) {
         let descriptor = open(destination, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let code = errno

@@ -7,7 +7,7 @@ extension Database {
     /// Why: binding a value copies it into SQLite (`SQLITE_TRANSIENT`), so storing a 27 MB
     /// message held it twice in memory; written this way it is held once, by the caller.
     /// Runs inside the caller's transaction: a rollback removes the row and its bytes.
-    public func writeBlob(table: String, column: String, rowID: Int64, _ bytes: [UInt8]) throws(StoreError) {
+    package func writeBlob(table: String, column: String, rowID: Int64, _ bytes: [UInt8]) throws(StoreError) {
         let operation = "writing \(bytes.count) bytes into \(table).\(column) of row \(rowID)"
         try serialized { () throws(StoreError) in
             var blob: OpaquePointer?

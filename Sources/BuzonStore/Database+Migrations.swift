@@ -2,7 +2,7 @@ import Foundation
 
 extension Database {
     /// The schema version recorded in the file (`PRAGMA user_version`).
-    public func userVersion() throws(StoreError) -> Int {
+    package func userVersion() throws(StoreError) -> Int {
         try queryFirst("PRAGMA user_version") { $0.int(0) } ?? 0
     }
 

@@ -9,7 +9,7 @@ extension Database {
     /// still propagates to the outer body, which usually rethrows and rolls back everything.
     /// The connection's lock is held for the whole body.
     @discardableResult
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
         try serialized { () throws -> T in
             let depth = transactionDepth
             let savepoint = "buzon_savepoint_\(depth)"

@@ -11,16 +11,16 @@ import Foundation
 ///
 /// All SQLite calls go through `check`/`error`, which produce a `StoreError` with SQLite's result
 /// code, its `sqlite3_errmsg` text and what was being done.
-public final class Database: @unchecked Sendable {
+package final class Database: @unchecked Sendable {
     let handle: OpaquePointer
-    public let path: String
+    package let path: String
     private let lock = NSRecursiveLock()
     /// Prepared statements keyed by SQL text: the hot path never prepares twice.
     private var statements: [String: Statement] = [:]
     /// How many `transaction` calls are open on this connection (0 = none, >1 = savepoints).
     var transactionDepth = 0
     /// The copy written before this connection upgraded the schema, if it did (`buzon db migrate` prints it).
-    public internal(set) var upgradeBackup: String?
+    package internal(set) var upgradeBackup: String?
 
     /// Opens (creating if needed) the database at `path`, configures it and applies `migrations`
     /// as `upgrade` allows. `identifyingTable`: a table every version of the schema has; a
@@ -29,7 +29,7 @@ public final class Database: @unchecked Sendable {
     /// Configuration: `journal_mode=WAL` (readers never block the writer), `synchronous` from
     /// `durability`, `busy_timeout` so two processes can share the file, `foreign_keys=ON`,
     /// `temp_store=MEMORY`.
-    public init(
+    package init(
         path: String,
         durability: Durability = .full,
         busyTimeoutMilliseconds: Int32 = 5000,
@@ -113,14 +113,14 @@ public final class Database: @unchecked Sendable {
     // MARK: Executing
 
     /// Runs `body` holding the connection's lock (re-entrant). Use it to group several reads.
-    public func serialized<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    package func serialized<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()
     }
 
     /// Runs one or more SQL statements without parameters (schema, pragmas). Rows are ignored.
-    public func execute(_ sql: String) throws(StoreError) {
+    package func execute(_ sql: String) throws(StoreError) {
         try serialized { () throws(StoreError) in
             try check(sqlite3_exec(handle, sql, nil, nil, nil), "executing \(sql)")
         }
@@ -128,7 +128,7 @@ public final class Database: @unchecked Sendable {
 
     /// The cached statement for `sql`, reset and ready to bind. The caller must `reset()` it after
     /// use and hold the lock meanwhile; `withStatement` does both and is what the store uses.
-    public func prepare(_ sql: String) throws(StoreError) -> Statement {
+    package func prepare(_ sql: String) throws(StoreError) -> Statement {
         try serialized { () throws(StoreError) -> Statement in
             if let cached = statements[sql], !cached.inUse { return cached }
             let statement = try Statement(database: self, sql: sql)
@@ -139,7 +139,7 @@ public final class Database: @unchecked Sendable {
 
     /// Runs `body` with the cached statement for `sql`, then resets it and clears its bindings.
     /// A re-entrant use of the same SQL (while the first is still stepping) gets a fresh statement.
-    public func withStatement<T>(_ sql: String, _ body: (Statement) throws(StoreError) -> T) throws(StoreError) -> T {
+    package func withStatement<T>(_ sql: String, _ body: (Statement) throws(StoreError) -> T) throws(StoreError) -> T {
         try serialized { () throws(StoreError) -> T in
             let statement = try prepare(sql)
             statement.inUse = true
@@ -153,12 +153,12 @@ public final class Database: @unchecked Sendable {
 
     /// Binds `values`, steps to completion, and returns how many rows changed.
     @discardableResult
-    public func run(_ sql: String, _ values: (any SQLBindable)?...) throws(StoreError) -> Int {
+    package func run(_ sql: String, _ values: (any SQLBindable)?...) throws(StoreError) -> Int {
         try run(sql, values)
     }
 
     @discardableResult
-    public func run(_ sql: String, _ values: [(any SQLBindable)?]) throws(StoreError) -> Int {
+    package func run(_ sql: String, _ values: [(any SQLBindable)?]) throws(StoreError) -> Int {
         try withStatement(sql) { (statement) throws(StoreError) -> Int in
             try statement.bind(values)
             while try statement.step() {}
@@ -167,7 +167,7 @@ public final class Database: @unchecked Sendable {
     }
 
     /// The rows of a query, each mapped.
-    public func query<T>(
+    package func query<T>(
         _ sql: String, _ values: (any SQLBindable)?...,
         map: (Statement) throws(StoreError) -> T
     ) throws(StoreError) -> [T] {
@@ -178,7 +178,7 @@ public final class Database: @unchecked Sendable {
     }
 
     /// The first row of a query mapped, or nil.
-    public func queryFirst<T>(
+    package func queryFirst<T>(
         _ sql: String, _ values: (any SQLBindable)?...,
         map: (Statement) throws(StoreError) -> T
     ) throws(StoreError) -> T? {
@@ -189,11 +189,11 @@ public final class Database: @unchecked Sendable {
     }
 
     /// Row id of the last INSERT on this connection (meaningful under the lock, right after it).
-    public var lastInsertRowID: Int64 { serialized { sqlite3_last_insert_rowid(handle) } }
+    package var lastInsertRowID: Int64 { serialized { sqlite3_last_insert_rowid(handle) } }
 
     /// Rows changed by the last INSERT/UPDATE/DELETE on this connection.
-    public var changes: Int { serialized { Int(sqlite3_changes64(handle)) } }
+    package var changes: Int { serialized { Int(sqlite3_changes64(handle)) } }
 
     /// True while a transaction is open on this connection.
-    public var isInTransaction: Bool { serialized { sqlite3_get_autocommit(handle) == 0 } }
+    package var isInTransaction: Bool { serialized { sqlite3_get_autocommit(handle) == 0 } }
 }

@@ -6,10 +6,10 @@ import Foundation
 /// Contract: a statement belongs to the `Database` that prepared it and is used only while that
 /// database's lock is held (inside `Database.serialized`, `transaction`, or `withStatement`).
 /// Parameters are 1-based like SQLite's; columns are 0-based like SQLite's.
-public final class Statement {
+package final class Statement {
     let handle: OpaquePointer
     /// The SQL text, kept for error messages.
-    public let sql: String
+    package let sql: String
     private unowned let database: Database
     /// Set while a caller is stepping it, so a re-entrant use of the same SQL gets a fresh statement.
     var inUse = false
@@ -44,30 +44,30 @@ public final class Statement {
     // MARK: Binding
 
     /// Binds values to parameters 1, 2, 3… in order.
-    public func bind(_ values: (any SQLBindable)?...) throws(StoreError) {
+    package func bind(_ values: (any SQLBindable)?...) throws(StoreError) {
         try bind(values)
     }
 
-    public func bind(_ values: [(any SQLBindable)?]) throws(StoreError) {
+    package func bind(_ values: [(any SQLBindable)?]) throws(StoreError) {
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             if let value { try value.bind(to: self, at: index) } else { try bindNull(at: index) }
         }
     }
 
-    public func bind(_ value: Int64, at index: Int32) throws(StoreError) {
+    package func bind(_ value: Int64, at index: Int32) throws(StoreError) {
         try check(sqlite3_bind_int64(handle, index, value), "binding parameter \(index)")
     }
 
-    public func bind(_ value: Double, at index: Int32) throws(StoreError) {
+    package func bind(_ value: Double, at index: Int32) throws(StoreError) {
         try check(sqlite3_bind_double(handle, index, value), "binding parameter \(index)")
     }
 
-    public func bind(_ value: String, at index: Int32) throws(StoreError) {
+    package func bind(_ value: String, at index: Int32) throws(StoreError) {
         try check(sqlite3_bind_text(handle, index, value, -1, buzon_sqlite_transient()), "binding parameter \(index)")
     }
 
-    public func bind(_ value: [UInt8], at index: Int32) throws(StoreError) {
+    package func bind(_ value: [UInt8], at index: Int32) throws(StoreError) {
         // An empty array may have no base address, and a NULL pointer would bind SQL NULL.
         let code = value.isEmpty
             ? sqlite3_bind_zeroblob(handle, index, 0)
@@ -75,7 +75,7 @@ public final class Statement {
         try check(code, "binding parameter \(index)")
     }
 
-    public func bindNull(at index: Int32) throws(StoreError) {
+    package func bindNull(at index: Int32) throws(StoreError) {
         try check(sqlite3_bind_null(handle, index), "binding parameter \(index)")
     }
 
@@ -83,7 +83,7 @@ public final class Statement {
 
     /// Advances to the next row: true when a row is available, false when done.
     @discardableResult
-    public func step() throws(StoreError) -> Bool {
+    package func step() throws(StoreError) -> Bool {
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
@@ -93,69 +93,69 @@ public final class Statement {
     }
 
     /// Rewinds and clears the bindings, ready for the next use. Called after every use.
-    public func reset() {
+    package func reset() {
         // sqlite3_reset repeats the last step's error, which `step` already reported.
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
     /// Steps through every row, mapping each.
-    public func rows<T>(_ map: (Statement) throws(StoreError) -> T) throws(StoreError) -> [T] {
+    package func rows<T>(_ map: (Statement) throws(StoreError) -> T) throws(StoreError) -> [T] {
         var result: [T] = []
         while try step() { result.append(try map(self)) }
         return result
     }
 
     /// The first row mapped, or nil when there is none.
-    public func firstRow<T>(_ map: (Statement) throws(StoreError) -> T) throws(StoreError) -> T? {
+    package func firstRow<T>(_ map: (Statement) throws(StoreError) -> T) throws(StoreError) -> T? {
         try step() ? try map(self) : nil
     }
 
     // MARK: Columns
 
-    public func isNull(_ column: Int32) -> Bool {
+    package func isNull(_ column: Int32) -> Bool {
         sqlite3_column_type(handle, column) == SQLITE_NULL
     }
 
-    public func int64(_ column: Int32) -> Int64 {
+    package func int64(_ column: Int32) -> Int64 {
         sqlite3_column_int64(handle, column)
     }
 
-    public func int(_ column: Int32) -> Int {
+    package func int(_ column: Int32) -> Int {
         Int(sqlite3_column_int64(handle, column))
     }
 
-    public func double(_ column: Int32) -> Double {
+    package func double(_ column: Int32) -> Double {
         sqlite3_column_double(handle, column)
     }
 
-    public func bool(_ column: Int32) -> Bool {
+    package func bool(_ column: Int32) -> Bool {
         sqlite3_column_int64(handle, column) != 0
     }
 
     /// The text of the column; "" for NULL.
-    public func string(_ column: Int32) -> String {
+    package func string(_ column: Int32) -> String {
         optionalString(column) ?? ""
     }
 
-    public func optionalString(_ column: Int32) -> String? {
+    package func optionalString(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
     /// The bytes of the column; empty for NULL or a zero-length blob.
-    public func blob(_ column: Int32) -> [UInt8] {
+    package func blob(_ column: Int32) -> [UInt8] {
         guard let bytes = sqlite3_column_blob(handle, column) else { return [] }
         let count = Int(sqlite3_column_bytes(handle, column))
         return [UInt8](UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
-    public func date(_ column: Int32) -> Date {
+    package func date(_ column: Int32) -> Date {
         Date(timeIntervalSince1970: sqlite3_column_double(handle, column))
     }
 
-    public func optionalDate(_ column: Int32) -> Date? {
+    package func optionalDate(_ column: Int32) -> Date? {
         isNull(column) ? nil : date(column)
     }
 

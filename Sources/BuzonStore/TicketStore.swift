@@ -11,7 +11,7 @@ import Foundation
 /// Safe to share between tasks: calls are serialized by the connection's lock, and a transaction
 /// holds it for its whole body.
 public final class TicketStore: TicketLookup, Sendable {
-    public let database: Database
+    package let database: Database
     let attachments: AttachmentDirectory
 
     /// Opens (creating and migrating as needed) the store.
@@ -40,6 +40,17 @@ public final class TicketStore: TicketLookup, Sendable {
     public static func schemaVersion(ofFileAt path: String) throws(StoreError) -> Int? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try Database(readOnlyPath: path).userVersion()
+    }
+
+    /// The SQLite file this store opened (the daemon's per-mailbox locks sit beside it).
+    public var databasePath: String { database.path }
+
+    /// The copy written before this store upgraded the schema, if it did (`buzon db migrate` prints it).
+    public var upgradeBackup: String? { database.upgradeBackup }
+
+    /// The schema version of the open database, as `buzon db` reports it.
+    public func schemaVersionOnDisk() throws(StoreError) -> Int {
+        try database.userVersion()
     }
 
     /// Runs `body` in one transaction; see `Database.transaction`.

@@ -1,4 +1,5 @@
 import Foundation
+import BuzonTransport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -84,14 +85,24 @@ public final class LocalServers: @unchecked Sendable {
     }
 
     /// `imap://127.0.0.1:PORT/FOLDER` (plain, STARTTLS available) or `imaps://…` (implicit TLS).
-    public func imapURL(folder: String = "INBOX", implicitTLS: Bool = false) -> String {
-        let escaped = folder.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? folder
-        return implicitTLS ? "imaps://127.0.0.1:\(imapsPort)/\(escaped)" : "imap://127.0.0.1:\(imapPort)/\(escaped)"
+    public func imapServerURL(folder: String = "INBOX", implicitTLS: Bool = false) -> ServerURL {
+        ServerURL(scheme: implicitTLS ? "imaps" : "imap", host: "127.0.0.1", port: implicitTLS ? imapsPort : imapPort,
+                  path: folder)
     }
 
     /// `smtp://127.0.0.1:PORT` (plain, STARTTLS available) or `smtps://…` (implicit TLS).
+    public func smtpServerURL(implicitTLS: Bool = false) -> ServerURL {
+        ServerURL(scheme: implicitTLS ? "smtps" : "smtp", host: "127.0.0.1", port: implicitTLS ? smtpsPort : smtpPort)
+    }
+
+    /// `imapServerURL` as written in a configuration file (folder percent-encoded).
+    public func imapURL(folder: String = "INBOX", implicitTLS: Bool = false) -> String {
+        imapServerURL(folder: folder, implicitTLS: implicitTLS).description
+    }
+
+    /// `smtpServerURL` as written in a configuration file.
     public func smtpURL(implicitTLS: Bool = false) -> String {
-        implicitTLS ? "smtps://127.0.0.1:\(smtpsPort)" : "smtp://127.0.0.1:\(smtpPort)"
+        smtpServerURL(implicitTLS: implicitTLS).description
     }
 
     private func writeFiles() throws {

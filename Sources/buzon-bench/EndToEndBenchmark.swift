@@ -78,12 +78,12 @@ struct EndToEndBenchmark {
         defer { desk.remove() }
         let logger = Logger(minimumLevel: .error)
         let makeMailbox: Gateway.MailboxFactory = { mailbox in
-            try IMAPClient(IMAPConfiguration(url: mailbox.url.description, username: mailbox.username ?? "",
+            try IMAPClient(IMAPConfiguration(url: mailbox.url, username: mailbox.username ?? "",
                                              password: try mailbox.password?.resolve(environment: [:]),
                                              fetchBatchSize: mailbox.batchSize))
         }
         let makeSender: Gateway.SenderFactory = { smtp in
-            try SMTPSender(SMTPConfiguration(url: smtp.url.description, username: smtp.username,
+            try SMTPSender(SMTPConfiguration(url: smtp.url, username: smtp.username,
                                              password: try smtp.password?.resolve(environment: [:])))
         }
         let gateway = Gateway(runtime: desk.runtime, store: desk.store, makeMailbox: makeMailbox,

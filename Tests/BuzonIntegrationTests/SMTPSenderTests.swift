@@ -10,7 +10,7 @@ struct SMTPSenderTests {
     private func sender(_ servers: LocalServers, implicitTLS: Bool = false, password: String? = nil,
                         requireTLS: Bool? = nil, authenticate: Bool = false) throws -> SMTPSender {
         try SMTPSender(SMTPConfiguration(
-            url: servers.smtpURL(implicitTLS: implicitTLS),
+            url: servers.smtpServerURL(implicitTLS: implicitTLS),
             username: authenticate ? "soporte" : nil,
             password: authenticate ? (password ?? TestMail.password("soporte")) : nil,
             caFile: servers.caFile, requireTLS: requireTLS, heloName: "buzon.test",

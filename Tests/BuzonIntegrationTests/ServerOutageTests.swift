@@ -39,7 +39,7 @@ struct ServerOutageTests {
 
     @Test func hungServerAfterLoginIsANetworkTimeoutAndTheNextOpenWorks() throws {
         let servers = try LocalServersScope.servers()
-        let client = try IMAPClient(IMAPConfiguration(url: servers.imapURL(), username: "hang",
+        let client = try IMAPClient(IMAPConfiguration(url: servers.imapServerURL(), username: "hang",
                                                       password: TestMail.password("hang"),
                                                       connectTimeout: .seconds(2), ioTimeout: .milliseconds(500)))
         _ = try client.open()
@@ -57,7 +57,7 @@ struct ServerOutageTests {
 
     @Test func silentPortIsANetworkErrorWithinTheTimeouts() throws {
         let silent = try SilentPort()
-        let client = try IMAPClient(IMAPConfiguration(url: "imap://127.0.0.1:\(silent.port)/INBOX", username: "x",
+        let client = try IMAPClient(IMAPConfiguration(url: ServerURL(scheme: "imap", host: "127.0.0.1", port: Int(silent.port), path: "INBOX"), username: "x",
                                                       password: "y", connectTimeout: .seconds(1), ioTimeout: .seconds(1)))
         let clock = ContinuousClock()
         let started = clock.now
@@ -90,7 +90,7 @@ struct ServerOutageTests {
 
     @Test func sinkStoppedIsATemporaryNetworkErrorAndSendingResumes() throws {
         let servers = try LocalServersScope.servers()
-        let sender = try SMTPSender(SMTPConfiguration(url: servers.smtpURL(), connectTimeout: .seconds(2), ioTimeout: .seconds(5)))
+        let sender = try SMTPSender(SMTPConfiguration(url: servers.smtpServerURL(), connectTimeout: .seconds(2), ioTimeout: .seconds(5)))
         try sender.send(Envelope(from: "a@empresa.com", recipients: ["antes@andina.cl"]), message: TestMail.message(subject: "antes"))
         servers.stopSMTP()
         let error = #expect(throws: TransportError.self) {

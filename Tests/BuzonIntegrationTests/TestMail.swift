@@ -14,7 +14,7 @@ enum TestMail {
     static func imap(_ servers: LocalServers, user: String, folder: String = "INBOX", implicitTLS: Bool = false,
                      password: String? = nil, requireTLS: Bool? = nil, caFile: String? = nil) throws -> IMAPClient {
         try IMAPClient(IMAPConfiguration(
-            url: servers.imapURL(folder: folder, implicitTLS: implicitTLS), username: user,
+            url: servers.imapServerURL(folder: folder, implicitTLS: implicitTLS), username: user,
             password: password ?? Self.password(user), caFile: caFile ?? servers.caFile,
             requireTLS: requireTLS, connectTimeout: .seconds(5), ioTimeout: .seconds(10)))
     }

@@ -2,6 +2,7 @@ import Foundation
 import BuzonMIME
 import BuzonTickets
 import BuzonStore
+import BuzonConfig
 
 /// Whether recent mail carries an `Authentication-Results` header from the configured
 /// `trusted_authserv_id`. When most of it does not, the setting is probably wrong (a typo, the

@@ -1,6 +1,7 @@
 import Foundation
 import BuzonMIME
 import BuzonStore
+import BuzonConfig
 
 /// The notices desk actions owe, written through `NoticeWriter` (the one writer shared with
 /// the mail flow) with what only the desk knows: the mailbox and the message to answer come

@@ -2,6 +2,7 @@ import Foundation
 import BuzonMIME
 import BuzonTickets
 import BuzonStore
+import BuzonConfig
 
 /// The notices a decision owes, written through `NoticeWriter` with what only the mail flow
 /// knows: the message being answered, its sender and its mailbox.

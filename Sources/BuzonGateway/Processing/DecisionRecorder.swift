@@ -2,6 +2,7 @@ import Foundation
 import BuzonMIME
 import BuzonTickets
 import BuzonStore
+import BuzonConfig
 
 /// Writes one decision into the store. Runs inside the caller's transaction (the processor's,
 /// or an operator's action on a kept message): every write here commits together or not at all.

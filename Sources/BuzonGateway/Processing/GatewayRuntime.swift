@@ -2,6 +2,7 @@ import Foundation
 import BuzonMIME
 import BuzonTrim
 import BuzonTickets
+import BuzonConfig
 
 /// Everything derived from one loaded configuration: the typed config, the desk policy,
 /// the validated templates, the trimmer and the decision engine.

@@ -3,6 +3,7 @@ import BuzonMIME
 import BuzonTrim
 import BuzonTickets
 import BuzonStore
+import BuzonConfig
 
 /// Understands one incoming message, decides what it means for the desk and records the
 /// decision and everything it causes in ONE store transaction: the ticket, the message with

@@ -2,6 +2,7 @@ import Foundation
 import BuzonMIME
 import BuzonTickets
 import BuzonStore
+import BuzonConfig
 
 /// Turns a template and the facts of a ticket into a finished outgoing message: the bytes
 /// for the outbox and the record that lets replies thread back by Message-ID.

@@ -1,6 +1,7 @@
 import Foundation
 import BuzonTransport
 import BuzonStore
+import BuzonConfig
 
 /// The daemon: one poller per mailbox on its own schedule, the outbox sender, the auto-close
 /// rule and the metrics file, driven from one loop.
@@ -61,7 +62,7 @@ public final class Gateway {
         self.logger = logger
         self.pollBackoffOverride = pollBackoff
         self.roundBudget = max(1, roundBudget)
-        self.mailboxLocks = MailboxLocks(databasePath: store.database.path)
+        self.mailboxLocks = MailboxLocks(databasePath: store.databasePath)
     }
 
     /// Polls every mailbox until it has nothing left, drains the outbox and runs the

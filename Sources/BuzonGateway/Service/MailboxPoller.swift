@@ -1,6 +1,7 @@
 import Foundation
 import BuzonTransport
 import BuzonStore
+import BuzonConfig
 
 /// Polls one IMAP mailbox: finds unprocessed mail, hands each message to the processor,
 /// and marks it on the server.

@@ -1,6 +1,7 @@
 import Foundation
 import BuzonGateway
 import BuzonStore
+import BuzonConfig
 
 /// `buzon check-config --config FILE`: validates the configuration, its secrets and every
 /// template together and prints what it found; exit 78 when anything is wrong.

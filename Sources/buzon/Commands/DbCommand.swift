@@ -1,6 +1,7 @@
 import Foundation
 import BuzonGateway
 import BuzonStore
+import BuzonConfig
 
 /// `buzon db backup FILE`, `buzon db migrate`: the database's safety nets.
 ///
@@ -19,13 +20,13 @@ enum DbCommand {
                 guard let file = args.positionals.first else { throw Arguments.UsageError(description: "name the backup file: buzon db backup /var/backups/buzon.sqlite") }
                 let context = try CommandContext.open(args, upgrade: .openAsIs)
                 try context.store.backup(to: file)
-                print("\(context.runtime.config.database) (schema \(try context.store.database.userVersion())) copied to \(file)")
+                print("\(context.runtime.config.database) (schema \(try context.store.schemaVersionOnDisk())) copied to \(file)")
             case "migrate":
                 let path = try GatewayConfig.load(path: CommandContext.configPath(args)).database
                 let before = try TicketStore.schemaVersion(ofFileAt: path)
                 let context = try CommandContext.open(args, upgrade: .backupThenUpgrade)
-                let after = try context.store.database.userVersion()
-                if let backup = context.store.database.upgradeBackup {
+                let after = try context.store.schemaVersionOnDisk()
+                if let backup = context.store.upgradeBackup {
                     print("\(path): schema \(before ?? 0) → \(after); backup of the old one: \(backup)")
                 } else if before == nil || before == 0 {
                     print("\(path): new database created at schema \(after)")

@@ -2,6 +2,7 @@ import Foundation
 import BuzonGateway
 import BuzonMIME
 import BuzonTransport
+import BuzonConfig
 
 /// `buzon dead-letter list [--mailbox NAME] [--json]`, `buzon dead-letter retry [--mailbox NAME]
 /// (UID… | --all)`: the messages the poller moved to `[gateway] dead_letter_folder` after it

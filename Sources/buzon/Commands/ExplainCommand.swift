@@ -2,6 +2,7 @@ import Foundation
 import BuzonGateway
 import BuzonMIME
 import BuzonTickets
+import BuzonConfig
 
 /// `buzon explain FILE --config FILE [--mailbox NAME]`: the decision a message would get and
 /// every rule consulted, changing nothing (no ticket, no ledger entry, no outbox).

@@ -1,5 +1,6 @@
 import Foundation
 import BuzonGateway
+import BuzonConfig
 
 /// `buzon templates list`, `buzon templates render NAME [--ticket OP10044] [--language es]`:
 /// operators preview what customers will read, with a real ticket's values when it exists.

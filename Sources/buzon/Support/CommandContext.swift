@@ -27,7 +27,7 @@ struct CommandContext {
                                                 withIntermediateDirectories: true)
         let store = try TicketStore(databasePath: config.database, attachmentsDirectory: config.attachmentsDirectory,
                                     upgrade: upgrade)
-        if let backup = store.database.upgradeBackup {
+        if let backup = store.upgradeBackup {
             logger.warning("store.upgraded", [("database", config.database), ("schema", String(TicketStore.schemaVersion)),
                                               ("backup", backup)])
         }

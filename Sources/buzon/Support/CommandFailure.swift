@@ -1,6 +1,7 @@
 import Foundation
 import BuzonGateway
 import BuzonStore
+import BuzonConfig
 
 /// Exit codes from sysexits(3), which mail systems (Postfix pipe) understand.
 enum ExitCode {

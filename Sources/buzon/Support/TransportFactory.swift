@@ -2,6 +2,7 @@ import Foundation
 import BuzonGateway
 import BuzonTransport
 import BuzonCurl
+import BuzonConfig
 
 /// Builds the libcurl transports from the configuration: the only place the CLI ties the
 /// gateway (which knows only the transport protocols) to libcurl.
@@ -14,7 +15,7 @@ enum TransportFactory {
         var url = mailbox.url
         if let folder { url.path = folder }
         let configuration = IMAPConfiguration(
-            url: url.description, username: mailbox.username ?? mailbox.address,
+            url: url, username: mailbox.username ?? mailbox.address,
             password: try mailbox.password?.resolve(environment: environment),
             bearerToken: try mailbox.xoauth2Token?.resolve(environment: environment),
             caFile: mailbox.caFile, requireTLS: mailbox.requireTLS,
@@ -24,7 +25,7 @@ enum TransportFactory {
 
     static func sender(_ smtp: SMTPConfig) throws -> MailSender {
         let configuration = SMTPConfiguration(
-            url: smtp.url.description, username: smtp.username,
+            url: smtp.url, username: smtp.username,
             password: try smtp.password?.resolve(environment: ProcessInfo.processInfo.environment),
             caFile: smtp.caFile, requireTLS: smtp.requireTLS, heloName: smtp.heloName,
             connectTimeout: .seconds(15), ioTimeout: .seconds(smtp.timeoutSeconds))

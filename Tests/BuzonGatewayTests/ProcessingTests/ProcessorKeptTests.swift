@@ -4,6 +4,7 @@ import BuzonMIME
 import BuzonStore
 import BuzonTickets
 @testable import BuzonGateway
+import BuzonConfig
 @testable import BuzonTesting
 
 /// Issue #10 item 4: every message Buzón decides not to ticket is kept (raw bytes + decision)

@@ -3,6 +3,7 @@ import BuzonMIME
 import BuzonStore
 import BuzonTransport
 @testable import BuzonGateway
+import BuzonConfig
 @testable import BuzonTesting
 
 /// One desk for a test: a temp directory with a real SQLite store, a configuration parsed

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import BuzonTesting
 @testable import BuzonGateway
 
 @Suite struct SystemdNotifierTests {

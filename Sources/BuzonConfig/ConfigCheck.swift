@@ -1,5 +1,4 @@
 import Foundation
-import BuzonStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,9 +9,26 @@ import Glibc
 /// every configured language and checks the directories the daemon writes to (by writing a
 /// file in them, as the user running the check) and the database's schema. Reports every
 /// problem in one run: each section's first error, every template's, every secret's.
+///
+/// The database's schema is read through `SchemaProbe`, handed in by the store's side (the
+/// gateway's `ConfigCheck.run(configPath:environment:)`), so the configuration module knows
+/// nothing of the store.
 public enum ConfigCheck {
-    public static func run(configPath: String,
-                           environment: [String: String] = ProcessInfo.processInfo.environment) -> ConfigCheckReport {
+    /// What the check needs to know about the database: the schema version this Buzón writes,
+    /// and the version of an existing file (nil when there is no database yet; throws when the
+    /// file cannot be read or is not Buzón's).
+    public struct SchemaProbe: Sendable {
+        public var current: Int
+        public var version: @Sendable (_ path: String) throws -> Int?
+
+        public init(current: Int, version: @escaping @Sendable (_ path: String) throws -> Int?) {
+            self.current = current
+            self.version = version
+        }
+    }
+
+    public static func run(configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                           schema: SchemaProbe) -> ConfigCheckReport {
         var report = ConfigCheckReport()
         let config: GatewayConfig
         do {
@@ -26,7 +42,7 @@ public enum ConfigCheck {
         checkSecrets(config, environment: environment, into: &report)
         checkTemplates(config, into: &report)
         checkDirectories(config, into: &report)
-        checkDatabase(config, into: &report)
+        checkDatabase(config, schema: schema, into: &report)
         for warning in config.warnings {
             report.add(.warning, warning)
         }
@@ -106,10 +122,10 @@ public enum ConfigCheck {
     }
 
     /// A database written by a newer Buzón (refused by every command) or not Buzón's at all.
-    private static func checkDatabase(_ config: GatewayConfig, into report: inout ConfigCheckReport) {
-        let current = TicketStore.schemaVersion
+    private static func checkDatabase(_ config: GatewayConfig, schema: SchemaProbe, into report: inout ConfigCheckReport) {
+        let current = schema.current
         do {
-            guard let version = try TicketStore.schemaVersion(ofFileAt: config.database) else { return }
+            guard let version = try schema.version(config.database) else { return }
             if version > current {
                 report.add(.error, "\(config.configFile): database \(config.database) is at schema version \(version), newer than this Buzón's \(current): run the newer Buzón or restore a backup")
             } else if version < current {

@@ -1,3 +1,4 @@
+import BuzonTransport
 /// Checks that span sections, and the warnings an operator should read.
 extension GatewayConfig {
     func validate(document: TOMLDocument) throws(ConfigError) {

@@ -46,7 +46,7 @@ public struct MailboxConfig: Sendable {
 
     init(section: ConfigSection, defaultMaxMessageBytes: Int) throws(ConfigError) {
         name = try section.required(section.text("name"), "name", example: "\"soporte\"")
-        url = try section.required(section.serverURL("url", schemes: ["imap", "imaps"]), "url", example: "\"imaps://mail.empresa.com/INBOX\"")
+        url = try section.required(section.serverURL("url", schemes: ServerURL.imapSchemes), "url", example: "\"imaps://mail.empresa.com/INBOX\"")
         if url.path.isEmpty {
             url.path = "INBOX"
         }

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
-@testable import BuzonGateway
+import BuzonTesting
+@testable import BuzonConfig
 
 /// Operator mistakes in template files, and the format's details, on copies of the shipped set.
 @Suite struct TemplateFileTests {

@@ -1,9 +1,10 @@
 import Testing
 import Foundation
+import BuzonTesting
 import BuzonTickets
 import BuzonTransport
 import BuzonTrim
-@testable import BuzonGateway
+@testable import BuzonConfig
 
 @Suite struct GatewayConfigTests {
     @Test func minimalConfigGetsEveryDefault() throws {

@@ -1,3 +1,4 @@
+import BuzonTransport
 /// `[smtp]`: where acknowledgements, notices and staff replies are sent from.
 public struct SMTPConfig: Sendable {
     /// `smtp://host[:port]` (STARTTLS when offered or required) or `smtps://host[:port]`.
@@ -34,7 +35,7 @@ public struct SMTPConfig: Sendable {
     }
 
     init(section: ConfigSection) throws(ConfigError) {
-        url = try section.serverURL("url", schemes: ["smtp", "smtps"]) ?? url
+        url = try section.serverURL("url", schemes: ServerURL.smtpSchemes) ?? url
         if !url.path.isEmpty {
             throw section.error("\"url\": an SMTP URL has no path: write smtp://host:port", key: "url")
         }

@@ -1,5 +1,5 @@
 /// "Did you mean …" for misspelled keys and section names.
-enum EditDistance {
+public enum EditDistance {
     /// Levenshtein distance between two strings, by Character.
     static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
@@ -30,7 +30,7 @@ enum EditDistance {
     }
 
     /// ` (did you mean "x"?)` or an empty string.
-    static func hint(for word: String, among candidates: [String]) -> String {
+    public static func hint(for word: String, among candidates: [String]) -> String {
         suggestion(for: word, among: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 }

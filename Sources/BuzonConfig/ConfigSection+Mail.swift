@@ -1,4 +1,5 @@
 import Foundation
+import BuzonTransport
 
 /// Reads of mail-specific values: addresses, server URLs, secrets.
 extension ConfigSection {
@@ -47,10 +48,9 @@ extension ConfigSection {
 
     func serverURL(_ key: String, schemes: [String]) throws(ConfigError) -> ServerURL? {
         guard let text = try string(key) else { return nil }
-        switch ServerURL.parse(text, schemes: schemes) {
-        case .success(let url):
-            return url
-        case .failure(let failure):
+        do {
+            return try ServerURL(parsing: text, schemes: schemes)
+        } catch let failure {
             throw error("\"\(key)\": \(failure.message)", key: key)
         }
     }

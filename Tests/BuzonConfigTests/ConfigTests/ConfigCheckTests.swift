@@ -1,8 +1,10 @@
 import Testing
 import Foundation
+import BuzonTesting
 import BuzonTickets
 import BuzonStore
-@testable import BuzonGateway
+import BuzonGateway
+@testable import BuzonConfig
 
 /// `check-config` on the shipped example and on broken set-ups.
 @Suite struct ConfigCheckTests {

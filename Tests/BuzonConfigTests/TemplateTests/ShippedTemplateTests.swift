@@ -1,7 +1,8 @@
 import Testing
 import Foundation
+import BuzonTesting
 import BuzonTrim
-@testable import BuzonGateway
+@testable import BuzonConfig
 
 /// The templates in the repository's Templates/ directory: they load, and render as promised.
 @Suite struct ShippedTemplateTests {

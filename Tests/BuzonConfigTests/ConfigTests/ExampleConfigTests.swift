@@ -1,7 +1,8 @@
 import Testing
 import Foundation
+import BuzonTesting
 import BuzonTickets
-@testable import BuzonGateway
+@testable import BuzonConfig
 
 /// The example configurations shipped in config/.
 @Suite struct ExampleConfigTests {

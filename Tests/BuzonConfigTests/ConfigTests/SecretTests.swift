@@ -1,6 +1,7 @@
 import Testing
 import Foundation
-@testable import BuzonGateway
+import BuzonTesting
+@testable import BuzonConfig
 
 @Suite struct SecretTests {
     @Test func fileSecretIsReadTrimmedOfTrailingLineBreaksRelativeToTheConfig() throws {

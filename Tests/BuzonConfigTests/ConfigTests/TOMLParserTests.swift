@@ -1,5 +1,5 @@
 import Testing
-@testable import BuzonGateway
+@testable import BuzonConfig
 
 @Suite struct TOMLParserTests {
     private func parse(_ text: String) throws -> TOMLDocument {

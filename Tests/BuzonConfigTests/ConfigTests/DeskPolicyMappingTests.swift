@@ -1,7 +1,7 @@
 import Testing
 import BuzonTickets
 import BuzonTrim
-@testable import BuzonGateway
+@testable import BuzonConfig
 
 @Suite struct DeskPolicyMappingTests {
     static let text = MinimalConfig.text(

@@ -1,5 +1,5 @@
 import Testing
-@testable import BuzonGateway
+@testable import BuzonConfig
 
 /// Every parse error names the file and the right line, and says what to write.
 @Suite struct TOMLParserErrorTests {

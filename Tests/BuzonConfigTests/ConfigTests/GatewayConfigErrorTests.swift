@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import BuzonGateway
+@testable import BuzonConfig
 
 /// Mistakes an operator makes, each reported at the right line with what to do.
 @Suite struct GatewayConfigErrorTests {
