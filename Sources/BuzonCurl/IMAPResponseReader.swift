@@ -114,14 +114,29 @@ struct IMAPResponseReader {
         throw fail("unterminated quoted \(context)")
     }
 
-    /// Skips one value of any shape (for FETCH items Buzón did not ask for).
+    /// How deep `skipValue` follows nested lists. RFC 3501 sets no limit, and a response line
+    /// may be a megabyte long: a server sending `((((…` a million deep would otherwise take
+    /// the recursion past the thread's stack and kill the daemon. The deepest value a server
+    /// sends in a FETCH Buzón did not ask for is a BODYSTRUCTURE, two levels per MIME level,
+    /// and no real message nests anywhere near 100 MIME levels.
+    static let maxNesting = 200
+
+    /// Skips one value of any shape (for FETCH items Buzón did not ask for). Throws a
+    /// protocol error, rather than recursing further, when lists nest deeper than `maxNesting`.
     mutating func skipValue(_ context: String) throws(IMAPProtocolError) {
+        try skipValue(context, depth: 0)
+    }
+
+    private mutating func skipValue(_ context: String, depth: Int) throws(IMAPProtocolError) {
         if peek == UInt8(ascii: "(") {
+            guard depth < Self.maxNesting else {
+                throw fail("lists nested deeper than \(Self.maxNesting) levels in \(context)")
+            }
             advance()
             while peek != UInt8(ascii: ")") {
                 if peek == 0x20 { advance(); continue }
                 guard !atEnd else { throw fail("unterminated list in \(context)") }
-                try skipValue(context)
+                try skipValue(context, depth: depth + 1)
             }
             advance()
         } else if peek == UInt8(ascii: "\"") || peek == nil {

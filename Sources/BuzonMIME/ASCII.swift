@@ -60,11 +60,24 @@ enum ASCII {
     }
 
     /// `range` without leading and trailing white space.
-    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    static func trimmedRange(_ bytes: Span<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, isWhitespace(bytes[lower]) { lower += 1 }
         while upper > lower, isWhitespace(bytes[upper - 1]) { upper -= 1 }
         return lower..<upper
+    }
+
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        trimmedRange(bytes.span, range)
+    }
+
+    /// The bytes at `offsets` of `utf8` decoded as a `String` (what a span-reading parser
+    /// returns: offsets into the value's own storage, no copy of the whole value). O(1) to
+    /// find on a native string; a sequence cut at either end becomes U+FFFD.
+    static func string(_ utf8: String.UTF8View, _ offsets: Range<Int>) -> String {
+        let start = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+        let end = utf8.index(start, offsetBy: offsets.count)
+        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
     /// The bytes with ASCII letters lower-cased (nothing trimmed), as a `String` written in

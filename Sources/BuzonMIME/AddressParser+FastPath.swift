@@ -7,29 +7,31 @@
 /// input it accepts; anything unusual (quotes, comments, groups, `\`, route addresses,
 /// items without `<…>` that are not one word with an `@`, text after `>`) returns nil
 /// and the general parser decides, with its diagnostics.
+///
+/// Read through a bounds-checked `Span` of the value's own UTF-8 storage (no copy); the
+/// `String`s it returns are decoded from slices of the same `utf8` view.
 extension AddressParser {
     static func parseCommonForm(_ raw: String, diagnostics: inout [Diagnostic]) -> [Address]? {
-        var raw = raw
+        let utf8 = raw.utf8
+        let bytes = utf8.span
+        var commas = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if isUnusual(byte) { return nil }
+            if byte == ASCII.comma { commas &+= 1 }
+        }
         // Diagnostics of a list later found unusual must not be reported twice.
         var local: [Diagnostic] = []
-        let result = raw.withUTF8 { bytes -> [Address]? in
-            var commas = 0
-            for byte in bytes {
-                if isUnusual(byte) { return nil }
-                if byte == ASCII.comma { commas &+= 1 }
-            }
-            var addresses: [Address] = []
-            addresses.reserveCapacity(commas &+ 1)
-            var start = 0
-            while start <= bytes.count {
-                guard let (item, next) = commonItem(bytes, from: start, diagnostics: &local) else { return nil }
-                if let item { addresses.append(item) }
-                start = next + 1
-            }
-            return addresses
+        var addresses: [Address] = []
+        addresses.reserveCapacity(commas &+ 1)
+        var start = 0
+        while start <= bytes.count {
+            guard let (item, next) = commonItem(utf8, bytes, from: start, diagnostics: &local) else { return nil }
+            if let item { addresses.append(item) }
+            start = next + 1
         }
-        if result != nil { diagnostics.append(contentsOf: local) }
-        return result
+        diagnostics.append(contentsOf: local)
+        return addresses
     }
 
     /// Bytes that make the general parser do more than split words.
@@ -41,7 +43,7 @@ extension AddressParser {
     /// One item from `start` to its comma (or the end), as the general parser's `finish`
     /// would build it: `.some(nil)` for an empty item, nil when the item is unusual.
     /// Returns the index of the comma that ended it (or `bytes.count`).
-    private static func commonItem(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+    private static func commonItem(_ utf8: String.UTF8View, _ bytes: Span<UInt8>, from start: Int,
                                    diagnostics: inout [Diagnostic]) -> (Address?, Int)? {
         var index = start
         while index < bytes.count, bytes[index] != ASCII.comma, bytes[index] != ASCII.lessThan,
@@ -49,7 +51,7 @@ extension AddressParser {
         let nameEnd = index
         guard index < bytes.count, bytes[index] == ASCII.lessThan else {
             guard index == bytes.count || bytes[index] == ASCII.comma else { return nil }
-            return bareAddress(bytes, start..<nameEnd).map { ($0, index) }
+            return bareAddress(utf8, bytes, start..<nameEnd).map { ($0, index) }
         }
         let angleStart = index + 1
         index = angleStart
@@ -61,8 +63,8 @@ extension AddressParser {
         index += 1
         while index < bytes.count, ASCII.isWhitespace(bytes[index]) { index += 1 }
         guard index == bytes.count || bytes[index] == ASCII.comma else { return nil }
-        let address = String(decoding: UnsafeBufferPointer(rebasing: bytes[inner]), as: UTF8.self)
-        let joined = joinedWords(bytes, start..<nameEnd)
+        let address = ASCII.string(utf8, inner)
+        let joined = joinedWords(utf8, bytes, start..<nameEnd)
         let name = joined.isEmpty ? nil : EncodedWordDecoder.decode(joined, diagnostics: &diagnostics)
         if address.isEmpty && name == nil { return (nil, index) }
         return (Address(name: name, address: address), index)
@@ -70,15 +72,20 @@ extension AddressParser {
 
     /// An item without `<…>`: empty, or one word holding an `@` (the address, no name).
     /// `.some(nil)` when empty; nil when the general parser must decide.
-    private static func bareAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Address?? {
+    private static func bareAddress(_ utf8: String.UTF8View, _ bytes: Span<UInt8>, _ range: Range<Int>) -> Address?? {
         let word = ASCII.trimmedRange(bytes, range)
         if word.isEmpty { return .some(nil) }
-        guard !bytes[word].contains(where: ASCII.isWhitespace), bytes[word].contains(ASCII.at) else { return nil }
-        return Address(address: String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self))
+        var hasAt = false
+        for index in word {
+            if ASCII.isWhitespace(bytes[index]) { return nil }
+            if bytes[index] == ASCII.at { hasAt = true }
+        }
+        guard hasAt else { return nil }
+        return Address(address: ASCII.string(utf8, word))
     }
 
     /// The words of `range` joined by single spaces, as `words.joined(separator: " ")` gives.
-    private static func joinedWords(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    private static func joinedWords(_ utf8: String.UTF8View, _ bytes: Span<UInt8>, _ range: Range<Int>) -> String {
         let words = ASCII.trimmedRange(bytes, range)
         var collapsed = true
         var previousSpace = false
@@ -87,7 +94,7 @@ extension AddressParser {
             if space && (previousSpace || bytes[index] != ASCII.space) { collapsed = false; break }
             previousSpace = space
         }
-        if collapsed { return String(decoding: UnsafeBufferPointer(rebasing: bytes[words]), as: UTF8.self) }
+        if collapsed { return ASCII.string(utf8, words) }
         var out = [UInt8]()
         out.reserveCapacity(words.count)
         for index in words {

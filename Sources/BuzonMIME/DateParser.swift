@@ -11,8 +11,9 @@ import Foundation
 /// in any case, comments like `(CET)`, common European zone names, `+01:00`, ISO 8601
 /// (`2024-03-05T10:00:00Z`). A missing zone is read as UTC.
 enum DateParser {
-    /// One token of the value, read in place from its UTF-8 bytes.
-    private typealias Token = Slice<UnsafeBufferPointer<UInt8>>
+    /// One token of the value: a slice of the value's first 200 UTF-8 bytes, copied once into
+    /// an array (one small allocation per Date header; the slices are bounds-checked).
+    private typealias Token = ArraySlice<UInt8>
 
     private struct Fields {
         var day: Int?
@@ -24,10 +25,7 @@ enum DateParser {
 
     static func parse(_ raw: String) -> Date? {
         var fields = Fields()
-        var raw = raw
-        raw.withUTF8 { utf8 in
-            forEachToken(UnsafeBufferPointer(rebasing: utf8.prefix(200))) { read($0, into: &fields) }
-        }
+        forEachToken(Array(raw.utf8.prefix(200))) { read($0, into: &fields) }
         guard let day = fields.day, let month = fields.month, var year = fields.year else { return nil }
         if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
         guard (1...daysInMonth(month, year: year)).contains(day), year <= 9999, fields.hour < 24,
@@ -42,7 +40,7 @@ enum DateParser {
 
     /// Splits on whitespace and commas, drops `(comments)`, and splits ISO `dateTtime`;
     /// hands each token to `body` in order (no array of tokens is built: this runs per message).
-    private static func forEachToken(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
+    private static func forEachToken(_ bytes: [UInt8], _ body: (Token) -> Void) {
         var start: Int?
         var depth = 0
         for (index, byte) in bytes.enumerated() {
@@ -203,10 +201,7 @@ enum DateParser {
     /// is none; a shorter one is lower-cased into a small (inline, not allocated) `String`.
     private static func zoneOffset(_ token: Token) -> Int? {
         guard token.count <= 4 else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { buffer in
-            for (offset, byte) in token.enumerated() { buffer[offset] = ASCII.lower(byte) }
-            return zoneOffset(String(decoding: UnsafeBufferPointer(rebasing: buffer[..<token.count]), as: UTF8.self))
-        }
+        return zoneOffset(ASCII.lowercased(token))
     }
 
     /// Minutes east of UTC for a zone name (RFC 5322 §4.3 plus common European names).

@@ -48,24 +48,23 @@ package struct HTMLTokenizer {
     /// Where the text starting before `from` ends: the next `<` that starts markup, found
     /// with `memchr` (text is most of the bytes of mail HTML, and `<` is rare in it).
     private func textEnd(from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { raw in
-            var index = start
-            while let open = ByteScan.firstIndex(of: UInt8(ascii: "<"), in: raw, from: index, to: raw.count) {
-                if HTMLTokenizer.startsMarkup(raw, at: open) { return open }
-                index = open &+ 1
-            }
-            return raw.count
+        let raw = bytes.span
+        var index = start
+        while let open = ByteScan.firstIndex(of: UInt8(ascii: "<"), in: raw, from: index, to: raw.count) {
+            if HTMLTokenizer.startsMarkup(raw, at: open) { return open }
+            index = open &+ 1
         }
+        return raw.count
     }
 
     private func startsMarkup(at index: Int) -> Bool {
-        bytes.withUnsafeBufferPointer { HTMLTokenizer.startsMarkup($0, at: index) }
+        HTMLTokenizer.startsMarkup(bytes.span, at: index)
     }
 
     /// Whether the `<` at `index` starts a tag, comment or declaration (else it is text):
     /// a letter, `!` or `?` follows, or `/` and a letter. The reply trimmer skips markup the
     /// same way when it scans raw HTML.
-    package static func startsMarkup(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    package static func startsMarkup(_ bytes: Span<UInt8>, at index: Int) -> Bool {
         guard index + 1 < bytes.count else { return false }
         let next = bytes[index + 1]
         if isLetter(next) || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") { return true }
@@ -117,35 +116,34 @@ package struct HTMLTokenizer {
             self.noDoubleQuoteFrom = noDoubleQuoteFrom
             self.noSingleQuoteFrom = noSingleQuoteFrom
         }
-        return bytes.withUnsafeBufferPointer { raw in
-            var index = start
-            var afterEquals = false
-            while index < raw.count {
-                let byte = raw[index]
-                if byte == UInt8(ascii: ">") { return index }
-                if afterEquals, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    let isDouble = byte == UInt8(ascii: "\"")
-                    let valueStart = index + 1
-                    let closing = valueStart >= (isDouble ? noDoubleQuoteFrom : noSingleQuoteFrom)
-                        ? nil : ByteScan.firstIndex(of: byte, in: raw, from: valueStart, to: raw.count)
-                    guard let closing else {
-                        if isDouble { noDoubleQuoteFrom = min(noDoubleQuoteFrom, valueStart) }
-                        else { noSingleQuoteFrom = min(noSingleQuoteFrom, valueStart) }
-                        return ByteScan.firstIndex(of: UInt8(ascii: ">"), in: raw, from: tagStart, to: raw.count)
-                    }
-                    index = closing + 1
-                    afterEquals = false
-                    continue
+        let raw = bytes.span
+        var index = start
+        var afterEquals = false
+        while index < raw.count {
+            let byte = raw[index]
+            if byte == UInt8(ascii: ">") { return index }
+            if afterEquals, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                let isDouble = byte == UInt8(ascii: "\"")
+                let valueStart = index + 1
+                let closing = valueStart >= (isDouble ? noDoubleQuoteFrom : noSingleQuoteFrom)
+                    ? nil : ByteScan.firstIndex(of: byte, in: raw, from: valueStart, to: raw.count)
+                guard let closing else {
+                    if isDouble { noDoubleQuoteFrom = min(noDoubleQuoteFrom, valueStart) }
+                    else { noSingleQuoteFrom = min(noSingleQuoteFrom, valueStart) }
+                    return ByteScan.firstIndex(of: UInt8(ascii: ">"), in: raw, from: tagStart, to: raw.count)
                 }
-                if byte == UInt8(ascii: "=") {
-                    afterEquals = true
-                } else if !HTMLTokenizer.isSpace(byte) {
-                    afterEquals = false
-                }
-                index += 1
+                index = closing + 1
+                afterEquals = false
+                continue
             }
-            return nil
+            if byte == UInt8(ascii: "=") {
+                afterEquals = true
+            } else if !HTMLTokenizer.isSpace(byte) {
+                afterEquals = false
+            }
+            index += 1
         }
+        return nil
     }
 
     private mutating func rawText(until element: String) -> Token {
@@ -166,7 +164,7 @@ package struct HTMLTokenizer {
     // MARK: Byte helpers
 
     private func firstIndex(of byte: UInt8, from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { ByteScan.firstIndex(of: byte, in: $0, from: start, to: $0.count) }
+        ByteScan.firstIndex(of: byte, in: bytes.span, from: start, to: bytes.count)
     }
 
     private func find(_ needle: String, from start: Int) -> Int? {
@@ -222,7 +220,7 @@ package struct HTMLTokenizer {
     /// The lower-cased tag name: for the common tags, a constant string (no bytes copied,
     /// nothing validated or released); every tag of every HTML body passes here.
     private static func name(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-        let known = bytes.withUnsafeBufferPointer { commonNames.value(lowercasing: UnsafeBufferPointer(rebasing: $0[range])) }
+        let known = commonNames.value(lowercasing: bytes.span.extracting(range))
         return known ?? ASCII.lowercased(bytes[range])
     }
 

@@ -9,17 +9,15 @@ enum MessageIDParser {
     static let maxIDs = 500
 
     /// Why in place: `References` chains hold dozens of ids on every reply; the value is read
-    /// from its own UTF-8 storage and an id is copied byte by byte only when it holds white space.
+    /// through a (bounds-checked) span of its own UTF-8 storage and an id is copied byte by
+    /// byte only when it holds white space.
     static func parse(_ raw: String) -> [String] {
-        var raw = raw
-        return raw.withUTF8(parse)
-    }
-
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        let utf8 = raw.utf8
+        let bytes = utf8.span
         var ids: [String] = []
         // One id per `<` in well-formed values: reserved once rather than grown id by id.
         var brackets = 0
-        for byte in bytes where byte == ASCII.lessThan { brackets &+= 1 }
+        for index in bytes.indices where bytes[index] == ASCII.lessThan { brackets &+= 1 }
         ids.reserveCapacity(min(maxIDs, max(1, brackets)))
         var index = 0
         var bare = [UInt8]()
@@ -37,12 +35,13 @@ enum MessageIDParser {
                 endBare()
                 var end = index + 1
                 while end < bytes.count, bytes[end] != ASCII.greaterThan, bytes[end] != ASCII.lessThan { end += 1 }
-                let inside = bytes[(index + 1)..<end]
-                if inside.contains(where: ASCII.isWhitespace) {
-                    let compact = inside.filter { !ASCII.isWhitespace($0) }
+                let inside = (index + 1)..<end
+                if inside.contains(where: { ASCII.isWhitespace(bytes[$0]) }) {
+                    var compact: [UInt8] = []
+                    for offset in inside where !ASCII.isWhitespace(bytes[offset]) { compact.append(bytes[offset]) }
                     if !compact.isEmpty { ids.append(String(decoding: compact, as: UTF8.self)) }
                 } else if !inside.isEmpty {
-                    ids.append(String(decoding: UnsafeBufferPointer(rebasing: inside), as: UTF8.self))
+                    ids.append(ASCII.string(utf8, inside))
                 }
                 index = (end < bytes.count && bytes[end] == ASCII.greaterThan) ? end + 1 : end
                 continue

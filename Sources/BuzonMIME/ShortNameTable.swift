@@ -34,7 +34,7 @@ struct ShortNameTable<Value: Sendable>: Sendable {
     }
 
     /// The value for the ASCII-lower-cased `bytes`, without making a `String` of them.
-    func value(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    func value(lowercasing bytes: Span<UInt8>) -> Value? {
         guard var packed = ShortNameTable.pack(bytes) else { return nil }
         packed.low = HeaderFields.lowercased(packed.low)
         packed.high = HeaderFields.lowercased(packed.high)
@@ -56,14 +56,14 @@ struct ShortNameTable<Value: Sendable>: Sendable {
 
     /// The name's bytes, little-endian, in two words; nil for the empty name or one longer than 16 bytes.
     private static func pack(_ name: String) -> Packed? {
-        if let packed = name.utf8.withContiguousStorageIfAvailable(pack) { return packed }
-        return Array(name.utf8).withUnsafeBufferPointer(pack)
+        pack(name.utf8.span)
     }
 
-    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
+    private static func pack(_ bytes: Span<UInt8>) -> Packed? {
         guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
         var packed = Packed(low: 0, high: 0)
-        for (offset, byte) in bytes.enumerated() {
+        for offset in bytes.indices {
+            let byte = bytes[offset]
             if offset < 8 {
                 packed.low |= UInt64(byte) << (8 * UInt64(offset))
             } else {

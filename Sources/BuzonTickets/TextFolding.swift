@@ -1,12 +1,14 @@
 import Foundation
+import BuzonMIME
 
 /// Accent- and case-insensitive text, for keyword matching in Spanish mail
 /// (`Cómo` and `como`, `CALIFICACIÓN` and `calificacion` are the same word).
 ///
 /// Why hand-rolled: it runs on every message's subject and text (categories, ratings), and
 /// Foundation's `folding`/`range(of:)` dominated the decide-and-store profile. ASCII and the
-/// Latin letters of Spanish and Portuguese fold through a table; anything else falls back
-/// to Foundation's folding for that one character.
+/// Latin-1 letters of Spanish and Portuguese fold through a table (`LatinFolding`, shared
+/// with the reply trimmer's letter keys); anything else falls back to Foundation's folding
+/// for that one character.
 enum TextFolding {
     static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
@@ -14,8 +16,8 @@ enum TextFolding {
             let value = scalar.value
             if value < 0x80 {
                 out.append(value >= 65 && value <= 90 ? Unicode.Scalar(value | 0x20)! : scalar)
-            } else if let folded = latin[value] {
-                out.append(folded)
+            } else if let folded = LatinFolding.exactBase(of: value) {
+                out.append(Unicode.Scalar(folded))
             } else if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark {
                 out.append(contentsOf: String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive],
                                                               locale: Locale(identifier: "en_US_POSIX")).unicodeScalars)
@@ -26,51 +28,36 @@ enum TextFolding {
         return String(out)
     }
 
-    /// Latin-1 and the Latin Extended-A letters of Spanish, Portuguese and Catalan, folded.
-    private static let latin: [UInt32: Unicode.Scalar] = {
-        let pairs: [(String, Character)] = [
-            ("ÀÁÂÃÄÅàáâãäå", "a"), ("Çç", "c"), ("ÈÉÊËèéêë", "e"), ("ÌÍÎÏìíîï", "i"), ("Ññ", "n"),
-            ("ÒÓÔÕÖòóôõö", "o"), ("ÙÚÛÜùúûü", "u"), ("Ýýÿ", "y"), ("Ææ", "a"), ("Øø", "o"),
-        ]
-        var table: [UInt32: Unicode.Scalar] = [:]
-        for (letters, folded) in pairs {
-            for letter in letters.unicodeScalars { table[letter.value] = folded.unicodeScalars.first! }
-        }
-        return table
-    }()
-
     /// True when `keyword` (already folded) starts a word in `folded` text: `cambio` finds
     /// `Cambios` but not `intercambio`. Compares UTF-8 bytes: both sides are folded the same way.
     static func containsWord(startingWith keyword: String, in folded: String) -> Bool {
-        let needle = Array(keyword.utf8)
-        guard let first = needle.first else { return false }
-        var haystack = folded
-        return haystack.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            var index = 0
-            let last = bytes.count - needle.count
-            while index <= last {
-                if bytes[index] == first, startsWord(bytes, at: index), matches(bytes, needle, at: index) { return true }
-                index += 1
-            }
-            return false
+        let needle = keyword.utf8.span
+        guard !needle.isEmpty else { return false }
+        let bytes = folded.utf8.span
+        guard bytes.count >= needle.count else { return false }
+        let first = needle[0]
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first, startsWord(folded, bytes, at: index), matches(bytes, needle, at: index) { return true }
+            index += 1
         }
+        return false
     }
 
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], at index: Int) -> Bool {
+    private static func matches(_ bytes: Span<UInt8>, _ needle: Span<UInt8>, at index: Int) -> Bool {
         for offset in 1..<needle.count where bytes[index + offset] != needle[offset] { return false }
         return true
     }
 
     /// A word starts at `index` unless the character before it is a letter (`¿cómo` and
     /// `(cambio` start words; `intercambio` does not).
-    private static func startsWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    /// `bytes` is `text.utf8.span`.
+    private static func startsWord(_ text: String, _ bytes: Span<UInt8>, at index: Int) -> Bool {
         guard index > 0 else { return true }
         var start = index - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }  // back to the scalar's lead byte
-        var decoder = UTF8()
-        var iterator = bytes[start..<index].makeIterator()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return true }
+        let scalar = text.unicodeScalars[text.utf8.index(text.utf8.startIndex, offsetBy: start)]
         return !Character(scalar).isLetter
     }
 }

@@ -1,4 +1,3 @@
-import Glibc
 import BuzonMIME
 
 /// Byte-level comparisons for the line rules: ASCII case folding only (the patterns'
@@ -27,27 +26,32 @@ enum ByteMatch {
         return hasPrefix(text[(text.endIndex - pattern.count)...], pattern, ignoringCase: ignoringCase)
     }
 
-    /// Whether `pattern` occurs in `text` (see the buffer overload).
+    /// Whether `pattern` occurs in `text` (see the span overload).
     static func contains(_ text: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
-        text.withUnsafeBufferPointer { contains($0, pattern) }
+        contains(text.span, pattern)
     }
 
-    /// Jumps between occurrences of the pattern's first byte with `memchr` and compares the
-    /// rest with `memcmp`: the marker check runs this on every line of a reply.
-    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
+    /// Jumps between occurrences of the pattern's first byte with `memchr` (`ByteScan`) and
+    /// compares the rest: the marker check runs this on every line of a reply.
+    static func contains(_ text: Span<UInt8>, _ pattern: [UInt8]) -> Bool {
         guard let first = pattern.first else { return true }
         guard text.count >= pattern.count else { return false }
-        return pattern.withUnsafeBufferPointer { pattern in
-            guard let base = text.baseAddress, let wanted = pattern.baseAddress else { return false }
-            var index = 0
-            let last = text.count &- pattern.count
-            while index <= last {
-                guard let position = ByteScan.firstIndex(of: first, in: text, from: index, to: last &+ 1) else { return false }
-                if memcmp(base + position, wanted, pattern.count) == 0 { return true }
-                index = position &+ 1
-            }
-            return false
+        let wanted = pattern.span
+        var index = 0
+        let last = text.count &- pattern.count
+        while index <= last {
+            guard let position = ByteScan.firstIndex(of: first, in: text, from: index, to: last &+ 1) else { return false }
+            if equal(text.extracting(position..<(position &+ pattern.count)), wanted) { return true }
+            index = position &+ 1
         }
+        return false
+    }
+
+    /// Whether two spans hold the same bytes.
+    static func equal(_ a: Span<UInt8>, _ b: Span<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for index in a.indices where a[index] != b[index] { return false }
+        return true
     }
 
     static func contains(_ text: ArraySlice<UInt8>, byte: UInt8) -> Bool {

@@ -137,30 +137,27 @@ enum HTMLQuoteFinder {
     /// before that `>`, so no rendered text is skipped. Text bytes that cannot start a stem
     /// are passed over with one bit test each (their byte pair starts no stem).
     static func mayHoldForwardBanner(_ html: ArraySlice<UInt8>) -> Bool {
-        html.withUnsafeBufferPointer { raw in
-            stemPairs.withUnsafeBufferPointer { pairs in
-                var index = 0
-                while index < raw.count {
-                    let byte = raw[index]
-                    if byte == UInt8(ascii: "<"), HTMLTokenizer.startsMarkup(raw, at: index) {
-                        guard let close = ByteScan.firstIndex(of: UInt8(ascii: ">"), in: raw, from: index, to: raw.count) else {
-                            return false
-                        }
-                        index = close &+ 1
-                        continue
-                    }
-                    if index &+ 1 < raw.count {
-                        let pair = Int(ByteMatch.lower(byte)) << 8 | Int(ByteMatch.lower(raw[index &+ 1]))
-                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 && startsStem(raw, at: index) { return true }
-                    }
-                    index &+= 1
+        let raw = html.span, pairs = stemPairs.span
+        var index = 0
+        while index < raw.count {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "<"), HTMLTokenizer.startsMarkup(raw, at: index) {
+                guard let close = ByteScan.firstIndex(of: UInt8(ascii: ">"), in: raw, from: index, to: raw.count) else {
+                    return false
                 }
-                return false
+                index = close &+ 1
+                continue
             }
+            if index &+ 1 < raw.count {
+                let pair = Int(ByteMatch.lower(byte)) << 8 | Int(ByteMatch.lower(raw[index &+ 1]))
+                if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 && startsStem(raw, at: index) { return true }
+            }
+            index &+= 1
         }
+        return false
     }
 
-    private static func startsStem(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    private static func startsStem(_ raw: Span<UInt8>, at index: Int) -> Bool {
         ReplyText.forwardStems.contains { stem in
             guard raw.count - index >= stem.count else { return false }
             for offset in 0..<stem.count where ByteMatch.lower(raw[index + offset]) != stem[offset] { return false }

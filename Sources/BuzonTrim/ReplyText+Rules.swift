@@ -1,5 +1,3 @@
-import Glibc
-
 /// Line rules: each answers "does a quote, signature or footer start here?" for one line,
 /// looking at most a few lines around it. Byte comparisons only, no regular expressions.
 extension ReplyText {
@@ -16,7 +14,7 @@ extension ReplyText {
             var mayStartOne = false
             for marker in markerKeys where !marker.isEmpty {
                 if ByteMatch.contains(key, marker) { return (true, false) }
-                if marker.count > key.count, marker.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
+                if marker.count > key.count, ByteMatch.equal(marker.span.extracting(0..<key.count), key) {
                     mayStartOne = true
                 }
             }

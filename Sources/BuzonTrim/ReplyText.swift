@@ -1,4 +1,3 @@
-import Glibc
 import BuzonMIME
 
 /// The lines of a reply body as UTF-8 byte ranges, for the line rules of `ReplyTrimmer`.
@@ -9,7 +8,8 @@ import BuzonMIME
 /// Lines end at CRLF, LF or a lone CR, so every convention trims identically.
 /// Every line's letter key (`LetterKey`) is computed once, up front, into one shared buffer:
 /// pass 1 looks for the marker on every line anyway, and one buffer avoids an allocation
-/// (and its release) per line.
+/// (and its release) per line. Bytes are read through bounds-checked spans and slices: the
+/// trimmer is not where the gateway's time goes, so no raw pointer is worth it here.
 struct ReplyText {
     let bytes: [UInt8]
     /// Each line's bytes, without its line end.
@@ -35,27 +35,26 @@ struct ReplyText {
         var lines: [Range<Int>] = []
         // Mail lines run 40–80 bytes: one reservation instead of growing line by line.
         lines.reserveCapacity(bytes.count / 32 + 1)
-        bytes.withUnsafeBufferPointer { raw in
-            var start = 0
-            if ByteScan.firstIndex(of: 0x0D, in: raw, from: 0, to: raw.count) == nil {
-                while let end = ByteScan.firstIndex(of: 0x0A, in: raw, from: start, to: raw.count) {
-                    lines.append(start..<end)
-                    start = end + 1
-                }
-            } else {
-                var index = 0
-                while index < raw.count {
-                    let byte = raw[index]
-                    if byte == 0x0A || byte == 0x0D {
-                        lines.append(start..<index)
-                        if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
-                        start = index + 1
-                    }
-                    index += 1
-                }
+        let raw = bytes.span
+        var start = 0
+        if ByteScan.firstIndex(of: 0x0D, in: raw, from: 0, to: raw.count) == nil {
+            while let end = ByteScan.firstIndex(of: 0x0A, in: raw, from: start, to: raw.count) {
+                lines.append(start..<end)
+                start = end + 1
             }
-            if start < raw.count { lines.append(start..<raw.count) }
+        } else {
+            var index = 0
+            while index < raw.count {
+                let byte = raw[index]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(start..<index)
+                    if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                }
+                index += 1
+            }
         }
+        if start < raw.count { lines.append(start..<raw.count) }
         return lines
     }
 
@@ -65,31 +64,24 @@ struct ReplyText {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(lines.count)
         var fits = true
-        let keyBytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
-            count = 0
-            bytes.withUnsafeBufferPointer { all in
-                LetterKey.withFolding { folding in
-                    for line in lines {
-                        let start = count
-                        guard LetterKey.write(UnsafeBufferPointer(rebasing: all[line]), into: out, count: &count,
-                                              folding: folding) else {
-                            fits = false
-                            return
-                        }
-                        ranges.append(start..<count)
-                    }
+        let all = bytes.span
+        let keyBytes = [UInt8](capacity: bytes.count) { out in
+            for line in lines {
+                let start = out.count
+                guard LetterKey.write(all.extracting(line), into: &out) else {
+                    fits = false
+                    return
                 }
+                ranges.append(start..<out.count)
             }
         }
         if fits { return (keyBytes, ranges) }
         var grown: [UInt8] = []
         ranges.removeAll(keepingCapacity: true)
-        bytes.withUnsafeBufferPointer { all in
-            for line in lines {
-                let start = grown.count
-                LetterKey.append(UnsafeBufferPointer(rebasing: all[line]), to: &grown)
-                ranges.append(start..<grown.count)
-            }
+        for line in lines {
+            let start = grown.count
+            LetterKey.append(all.extracting(line), to: &grown)
+            ranges.append(start..<grown.count)
         }
         return (grown, ranges)
     }
@@ -144,16 +136,12 @@ struct ReplyText {
         let end = lines[index].upperBound
         var start = contentStart(index)
         while start < end, bytes[start] == UInt8(ascii: "*") { start += 1 }
-        return bytes.withUnsafeBufferPointer {
-            ByteScan.firstIndex(of: UInt8(ascii: ":"), in: $0, from: start, to: min(end, start + 20)) != nil
-        }
+        return ByteScan.firstIndex(of: UInt8(ascii: ":"), in: bytes.span, from: start, to: min(end, start + 20)) != nil
     }
 
-    /// Calls `body` with line `index`'s key in place (empty for a line without letters or
-    /// digits; its base address is then not to be used).
-    func keyBuffer<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let range = keyRanges[index]
-        return keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    /// Calls `body` with line `index`'s key in place (empty for a line without letters or digits).
+    func keyBuffer<Result>(_ index: Int, _ body: (Span<UInt8>) -> Result) -> Result {
+        body(keyBytes.span.extracting(keyRanges[index]))
     }
 
     /// The length of line `index`'s key.
@@ -175,13 +163,10 @@ struct ReplyText {
     /// of it), compared on the key buffer without slicing it.
     private func keyStarts(_ index: Int, withAnyOf prefixes: [[UInt8]], wholeKey: Bool) -> Bool {
         let range = keyRanges[index]
-        return keyBytes.withUnsafeBufferPointer { keys in
-            prefixes.contains { prefix in
-                let fits = wholeKey ? prefix.count == range.count : prefix.count <= range.count
-                return fits && prefix.withUnsafeBufferPointer { wanted in
-                    prefix.isEmpty || memcmp(keys.baseAddress! + range.lowerBound, wanted.baseAddress!, prefix.count) == 0
-                }
-            }
+        let keys = keyBytes.span
+        return prefixes.contains { prefix in
+            let fits = wholeKey ? prefix.count == range.count : prefix.count <= range.count
+            return fits && ByteMatch.equal(keys.extracting(range.lowerBound..<(range.lowerBound + prefix.count)), prefix.span)
         }
     }
 
@@ -192,26 +177,15 @@ struct ReplyText {
         while lower < upper, isBlank(lower) { lower += 1 }
         while upper > lower, isBlank(upper - 1) { upper -= 1 }
         guard lower < upper else { return "" }
-        // Written straight into the string's storage; never longer than the lines' span,
-        // since every line end written (LF) replaces one of at least one byte.
-        let capacity = lines[upper - 1].upperBound - lines[lower].lowerBound
-        return bytes.withUnsafeBufferPointer { raw in
-            String(unsafeUninitializedCapacity: capacity) { out in
-                var count = 0
-                for index in lower..<upper {
-                    if index > lower {
-                        out[count] = 0x0A
-                        count += 1
-                    }
-                    let line = UnsafeBufferPointer(rebasing: raw[lines[index]])
-                    if let source = line.baseAddress, let target = out.baseAddress {
-                        (target + count).initialize(from: source, count: line.count)
-                    }
-                    count += line.count
-                }
-                return count
-            }
+        // Never longer than the lines' span, since every line end written (LF) replaces one
+        // of at least one byte: one reservation. Called once or twice a message, not per line.
+        var out: [UInt8] = []
+        out.reserveCapacity(lines[upper - 1].upperBound - lines[lower].lowerBound)
+        for index in lower..<upper {
+            if index > lower { out.append(0x0A) }
+            out.append(contentsOf: bytes[lines[index]])
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func skipSpaces(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {

@@ -83,8 +83,7 @@ public struct ReplyTrimmer: Sendable {
     /// True for subjects that mark a forward (`RV:`, `FW:`, `Fwd:`, `ENC:`, `TR:`), checked
     /// before any `RE:`: a reply to a forward (`RE: RV: …`) is a reply.
     public static func isForwardSubject(_ subject: String) -> Bool {
-        let fast: Bool?? = subject.utf8.withContiguousStorageIfAvailable(forwardPrefixMatch)
-        if let fast = fast ?? nil { return fast }
+        if let fast = forwardPrefixMatch(subject.utf8.span) { return fast }
         let lowered = subject.drop { $0 == " " || $0 == "\t" }.lowercased()
         return forwardPrefixes.contains { lowered.hasPrefix($0) }
     }
@@ -96,7 +95,7 @@ public struct ReplyTrimmer: Sendable {
     /// nil when only the `Character` comparison can tell. The prefixes are ASCII and no
     /// other character lower-cases to their letters, so a byte match is a match unless the
     /// byte after it is non-ASCII (a combining mark there would extend the last character).
-    private static func forwardPrefixMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    private static func forwardPrefixMatch(_ bytes: Span<UInt8>) -> Bool? {
         var start = 0
         while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         for prefix in forwardPrefixBytes where bytes.count - start >= prefix.count {

@@ -90,6 +90,23 @@ import Testing
         #expect(throws: IMAPProtocolError.self) { try parser.next() }
     }
 
+    /// A hostile or broken server nesting an unasked-for FETCH item a million deep (the line
+    /// stays under the 1 MiB line limit) must get a protocol error, not overflow the stack of
+    /// the recursive skip; nesting up to the limit is still skipped.
+    @Test func deeplyNestedUnknownItemIsAProtocolErrorNotAStackOverflow() throws {
+        func fetch(nestedLists depth: Int) -> [UInt8] {
+            Array("* 1 FETCH (UID 7 X-DEEP ".utf8) + Array(repeating: UInt8(ascii: "("), count: depth)
+                + Array(repeating: UInt8(ascii: ")"), count: depth) + Array(")\r\n".utf8)
+        }
+        let atLimit = try parse(fetch(nestedLists: IMAPResponseReader.maxNesting))
+        #expect(atLimit == [.untagged(.fetch(sequence: 1, IMAPFetchItems(uid: 7)))])
+        #expect {
+            try parse(fetch(nestedLists: 1_000_000))
+        } throws: { error in
+            (error as? IMAPProtocolError)?.message.contains("nested deeper than \(IMAPResponseReader.maxNesting)") == true
+        }
+    }
+
     @Test func incompleteLiteralWaitsForMoreBytes() throws {
         var parser = IMAPResponseParser()
         parser.append(Array("* 1 FETCH (UID 1 BODY[] {10}\r\n12345".utf8))

@@ -16,7 +16,7 @@ import Testing
         let names = ["a", "o:p", "div", "blockquote", "sixteen-letters!"]
         let table = ShortNameTable(names.enumerated().map { ($1, $0) })
         func lookUp(_ text: String) -> Int? {
-            Array(text.utf8).withUnsafeBufferPointer { table.value(lowercasing: $0) }
+            table.value(lowercasing: Array(text.utf8).span)
         }
         for (index, name) in names.enumerated() {
             #expect(lookUp(name) == index, "\(name)")

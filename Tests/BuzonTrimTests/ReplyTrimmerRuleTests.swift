@@ -41,7 +41,7 @@ import Testing
         func reference(_ html: [UInt8]) -> Bool {
             var index = 0
             while index < html.count {
-                let rest = html.withUnsafeBufferPointer { HTMLTokenizer.startsMarkup($0, at: index) }
+                let rest = HTMLTokenizer.startsMarkup(html.span, at: index)
                 if html[index] == UInt8(ascii: "<"), rest {
                     guard let close = html[index...].firstIndex(of: UInt8(ascii: ">")) else { return false }
                     index = close + 1
