@@ -40,15 +40,7 @@ extension TicketStore {
 
     /// How many messages are kept under each disposition (`buzon status`).
     public func keptCounts() throws(StoreError) -> [KeptMessage.Disposition: Int] {
-        var counts: [KeptMessage.Disposition: Int] = [:]
-        for disposition in KeptMessage.Disposition.allCases { counts[disposition] = 0 }
-        let rows = try database.query("SELECT disposition, COUNT(*) FROM held_messages GROUP BY disposition") { row in
-            (row.string(0), row.int(1))
-        }
-        for (name, count) in rows {
-            if let disposition = KeptMessage.Disposition(rawValue: name) { counts[disposition] = count }
-        }
-        return counts
+        try counts(of: "disposition", in: "held_messages")
     }
 
     /// One kept message with its raw bytes.

@@ -11,6 +11,38 @@ extension TicketStore {
             """, state?.rawValue, organization, map: Self.summary(from:))
     }
 
+    /// How many tickets are in each state, every state present (`buzon status`): counted by
+    /// the database, never by loading the tickets.
+    public func ticketCounts() throws(StoreError) -> [TicketState: Int] {
+        try counts(of: "state", in: "tickets")
+    }
+
+    /// The ticket in `state` that changed longest ago (the lowest number among equals), if any.
+    public func oldestTicket(in state: TicketState) throws(StoreError) -> TicketSummary? {
+        try database.queryFirst("""
+            SELECT \(Self.summaryColumns) FROM tickets t WHERE t.state = ? ORDER BY t.updated_at, t.id LIMIT 1
+            """, state.rawValue, map: Self.summary(from:))
+    }
+
+    /// How many outbox messages are in each status, every status present (`buzon status`).
+    public func outboxCounts() throws(StoreError) -> [OutboxStatus: Int] {
+        try counts(of: "status", in: "outbox")
+    }
+
+    /// `SELECT column, count(*) FROM table GROUP BY column` keyed by the enum the column holds,
+    /// every case present (0 when no row has it); values no case names are left out.
+    func counts<Key: RawRepresentable & CaseIterable & Hashable>(of column: String, in table: String)
+        throws(StoreError) -> [Key: Int] where Key.RawValue == String {
+        var counts = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0, 0) })
+        let rows = try database.query("SELECT \(column), count(*) FROM \(table) GROUP BY \(column)") { row in
+            (row.string(0), row.int(1))
+        }
+        for (name, count) in rows {
+            if let key = Key(rawValue: name) { counts[key] = count }
+        }
+        return counts
+    }
+
     /// The ticket with its messages, events and time log, each oldest first.
     public func ticketDetail(number: String) throws(StoreError) -> TicketDetail? {
         try database.serialized { () throws(StoreError) -> TicketDetail? in

@@ -9,7 +9,7 @@ import BuzonGateway
 /// is best effort and never fails); a file that cannot be read is reported on standard error
 /// as `buzon parse: cannot read FILE: reason`, the other files are still processed, and the
 /// exit status is then 66 (EX_NOINPUT). `-` reads standard input.
-struct ParseCommand {
+struct ParseCommand: BuzonCommand {
     enum Output: Equatable {
         /// A few readable lines per message.
         case human
@@ -19,54 +19,29 @@ struct ParseCommand {
         case summary
     }
 
-    static let usage = "usage: buzon parse [--json | --summary] FILE… (- for standard input)"
+    static let spec = CommandSpec(
+        words: ["parse"], section: .gateway, summary: "what Buzón understands of e-mail files (- for standard input)",
+        operands: [OperandSpec(placeholder: "FILE", kind: .file, help: "a message file, - for standard input", isRepeatable: true)],
+        options: [.flag("json", "one JSON object per message (JSON Lines with a \"file\" key for several files)"),
+                  .flag("summary", "only one line of totals: the throughput instrument")],
+        exclusive: [["json", "summary"]],
+        details: "Parses each file as the gateway would and prints who, what, when, the MIME tree and the reply's first "
+            + "lines. Malformed mail is still printed (the parser is best effort); a file that cannot be read is reported, "
+            + "the others still processed, and the exit status is then 66. Reads no configuration.",
+        examples: ["parse --json message.eml", "parse --summary corpus/*.eml"])
 
     var output: Output
     var paths: [String]
     var parser = MessageParser()
     var trimmer = ReplyTrimmer()
 
-    /// Parses `buzon parse` arguments; the error text is ready to print.
-    init(arguments: [String]) throws(UsageError) {
-        var output = Output.human
-        var paths: [String] = []
-        for argument in arguments {
-            switch argument {
-            case "--json", "--summary":
-                let requested: Output = argument == "--json" ? .json : .summary
-                guard output == .human || output == requested else {
-                    throw UsageError(message: "--json and --summary cannot be combined")
-                }
-                output = requested
-            case "--help", "-h":
-                throw UsageError(message: nil)
-            case _ where argument.hasPrefix("-") && argument != "-":
-                throw UsageError(message: "unknown option '\(argument)'")
-            default:
-                paths.append(argument)
-            }
-        }
-        guard !paths.isEmpty else { throw UsageError(message: "no input files") }
-        self.output = output
-        self.paths = paths
+    init(_ arguments: Arguments) {
+        output = arguments.flag("json") ? .json : arguments.flag("summary") ? .summary : .human
+        paths = arguments.operands
     }
 
-    struct UsageError: Error {
-        /// Nil for an explicit request for help (printed to standard output, status 0).
-        var message: String?
-    }
-
-    static func run(_ arguments: [String]) -> Int32 {
-        do {
-            return try ParseCommand(arguments: arguments).run()
-        } catch {
-            guard let message = error.message else {
-                print(usage)
-                return 0
-            }
-            FileHandle.standardError.write(Data("buzon parse: \(message)\n\(usage)\n".utf8))
-            return 64
-        }
+    static func run(_ arguments: Arguments) -> Int32 {
+        ParseCommand(arguments).run()
     }
 
     func run() -> Int32 {
@@ -94,6 +69,6 @@ struct ParseCommand {
             }
         }
         if output == .summary { print(totals.line) }
-        return unreadable == 0 ? 0 : 66
+        return unreadable == 0 ? ExitCode.ok : ExitCode.noInput
     }
 }

@@ -6,7 +6,7 @@ import BuzonTesting
 
 /// The command-line contract scripts and MTAs rely on: exit codes, `--json` keys, and the
 /// desk commands' real effects on tickets, the outbox and the mail customers receive.
-@Suite(.serialized, .e2eServers(users: ["deliver", "fresh", "badconf", "pipe", "dbforeign", "dbold", "baddb", "keys", "held", "explain", "reopen", "window", "desk", "status"]
+@Suite(.serialized, .e2eServers(users: ["deliver", "fresh", "badconf", "pipe", "dbforeign", "dbold", "baddb", "keys", "held", "explain", "reopen", "window", "desk", "status", "notfound", "counts"]
     .flatMap(E2EDesk.users)))
 struct E2ECLIContractTests {
     static func request(_ customer: String, subject: String, id: String) -> TestMail {
@@ -397,5 +397,47 @@ struct E2ECLIContractTests {
         #expect(byState.int("waiting_on_support") == 1)
         #expect(status.int("outbox_depth") == 0)
         #expect(status.string("oldest_waiting") == "OP10044")
+    }
+
+    /// Issue #11 item 6: a ticket or id that does not exist exits 65 (EX_DATAERR), not 75: a
+    /// script told "temporary" would retry for ever. A refusal of something that exists stays 1.
+    @Test func aTicketOrIdThatDoesNotExistExits65() throws {
+        let desk = try E2EDesk("notfound")
+        try desk.succeed(["db", "migrate"])
+        for command in [["outbox", "retry", "999"], ["close", "OP99999"], ["reopen", "OP99999"], ["note", "OP99999", "--text", "x"],
+                        ["log-time", "OP99999", "--who", "ana", "--minutes", "5"], ["tickets", "show", "OP99999"],
+                        ["held", "approve", "999"], ["held", "discard", "999"], ["messages", "reprocess", "999"]] {
+            let result = try desk.buzon(command)
+            #expect(result.status == 65, "buzon \(command.joined(separator: " ")) exited \(result.status): \(result.stderr)")
+            #expect(result.stderr.contains("999"), "names what is missing: \(result.stderr)")
+        }
+        let path = try Self.file(Self.request("ana.notfound@andina.cl", subject: "Consulta", id: "notfound-1@andina.cl"),
+                                 in: desk, name: "msg.eml")
+        try desk.succeed(["deliver", "--mailbox", "soporte", "--file", path])
+        try desk.succeed(["close", "OP10044"])
+        let again = try desk.buzon(["close", "OP10044"])
+        #expect(again.status == 1, "already closed is a refusal, not a missing ticket: \(again.stderr)")
+    }
+
+    /// Issue #11 item 6: `buzon status` takes its counts from the database (tickets by state,
+    /// the oldest ticket waiting, outbox by status) instead of loading every ticket.
+    @Test func statusCountsTicketsByStateAndFindsTheOldestWaiting() throws {
+        let desk = try E2EDesk("counts")
+        for index in 0..<3 {
+            let path = try Self.file(Self.request("cliente\(index).counts@andina.cl", subject: "Consulta \(index)", id: "counts-\(index)@andina.cl"),
+                                     in: desk, name: "msg\(index).eml")
+            try desk.succeed(["deliver", "--mailbox", "soporte", "--file", path])
+        }
+        try desk.succeed(["close", "OP10044"])
+        let status = try desk.status()
+        let byState = try #require(status["tickets"] as? [String: Any])
+        #expect(byState.int("waiting_on_support") == 2)
+        #expect(byState.int("answered") == 0)
+        #expect(byState.int("closed") == 1)
+        #expect(status.string("oldest_waiting") == "OP10045")
+        #expect(status.int("outbox_depth") == 4, "three acknowledgements and the closing notice")
+        #expect(status.int("outbox_failed") == 0)
+        let table = try desk.succeed(["status"])
+        #expect(table.contains("espera soporte 2") && table.contains("cerrado 1"), "\(table)")
     }
 }

@@ -16,33 +16,58 @@ import BuzonConfig
 /// the dedupe ledger recognises what was already recorded and reports it as a duplicate. A
 /// message that was not fetched whole (over `max_message_bytes`) is recorded but left in place.
 enum DeadLetterCommand {
-    static func run(_ arguments: [String]) -> Int32 {
-        do {
-            guard let sub = arguments.first else { throw Arguments.UsageError(description: "say list or retry (UID… | --all)") }
-            let args = try Arguments(Array(arguments.dropFirst()), valueOptions: ["config", "mailbox"], flagOptions: ["json", "all"])
+    static let mailbox = OptionSpec.value("mailbox", "NAME", "only this [[mailbox]] (default: every mailbox)")
+
+    enum List: BuzonCommand {
+        static let spec = CommandSpec(
+            words: ["dead-letter", "list"], section: .gateway,
+            summary: "mail that failed three times, in [gateway] dead_letter_folder",
+            options: [DeadLetterCommand.mailbox, .json, .config],
+            details: "Lists what sits in each mailbox's dead-letter folder (uid, date, from, subject, size): messages "
+                + "the poller could not record three times. Only their header block is fetched.",
+            examples: ["dead-letter list", "dead-letter list --mailbox soporte --json"])
+
+        static func run(_ args: Arguments) throws -> Int32 {
             let context = try CommandContext.open(args)
-            let mailboxes = try args.value("mailbox").map { [try context.runtime.mailbox(named: $0)] } ?? context.runtime.config.mailboxes
-            switch sub {
-            case "list":
-                return try list(mailboxes, json: args.flag("json"), context: context)
-            case "retry":
-                let uids = try args.positionals.map { text throws -> UInt32 in
-                    guard let uid = UInt32(text), uid > 0 else { throw Arguments.UsageError(description: "'\(text)' is not a UID (see: buzon dead-letter list)") }
-                    return uid
-                }
-                guard args.flag("all") != !uids.isEmpty else {
-                    throw Arguments.UsageError(description: "name the UIDs to retry or say --all, not both (see: buzon dead-letter list)")
-                }
-                guard mailboxes.count == 1 || uids.isEmpty else {
-                    throw Arguments.UsageError(description: "UIDs belong to one mailbox's folder: add --mailbox NAME")
-                }
-                return try retry(mailboxes, uids: uids.isEmpty ? nil : uids, context: context)
-            default:
-                throw Arguments.UsageError(description: "unknown 'dead-letter \(sub)': say list or retry")
-            }
-        } catch {
-            return CommandFailure.report(error, command: "dead-letter")
+            return try DeadLetterCommand.list(try DeadLetterCommand.mailboxes(args, context), json: args.flag("json"), context: context)
         }
+    }
+
+    enum Retry: BuzonCommand {
+        static let spec = CommandSpec(
+            words: ["dead-letter", "retry"], section: .gateway,
+            summary: "re-process dead-lettered mail once the cause is fixed",
+            operands: [OperandSpec(placeholder: "UID", kind: .number, help: "a message's UID in the folder (see: buzon dead-letter list)",
+                                   isRequired: false, isRepeatable: true)],
+            options: [DeadLetterCommand.mailbox, .flag("all", "every message in the folder instead of the UIDs named"), .config],
+            details: "Re-processes messages of the dead-letter folder through the poller's processor, each in its own "
+                + "commit; only after that commit is the mailbox's `after` action applied to it in that folder. A message "
+                + "that fails again stays where it is (exit 75). Running it twice is safe: the second finds duplicates. "
+                + "Name the UIDs or say --all, not both.",
+            examples: ["dead-letter retry --all", "dead-letter retry --mailbox soporte 12 13"])
+
+        static func run(_ args: Arguments) throws -> Int32 {
+            let uids = try args.operands.map { text throws(Arguments.UsageError) -> UInt32 in
+                guard let uid = UInt32(text), uid > 0 else {
+                    throw Arguments.UsageError(description: "'\(text)' is not a UID (see: buzon dead-letter list)")
+                }
+                return uid
+            }
+            guard args.flag("all") != !uids.isEmpty else {
+                throw Arguments.UsageError(description: "name the UIDs to retry or say --all, not both (see: buzon dead-letter list)")
+            }
+            let context = try CommandContext.open(args)
+            let mailboxes = try DeadLetterCommand.mailboxes(args, context)
+            guard mailboxes.count == 1 || uids.isEmpty else {
+                throw Arguments.UsageError(description: "UIDs belong to one mailbox's folder: add --mailbox NAME")
+            }
+            return try DeadLetterCommand.retry(mailboxes, uids: uids.isEmpty ? nil : uids, context: context)
+        }
+    }
+
+    /// `--mailbox NAME`'s mailbox, or every configured one.
+    static func mailboxes(_ args: Arguments, _ context: CommandContext) throws -> [MailboxConfig] {
+        try args.value("mailbox").map { [try context.runtime.mailbox(named: $0)] } ?? context.runtime.config.mailboxes
     }
 
     /// One message of a dead-letter folder, as listed.

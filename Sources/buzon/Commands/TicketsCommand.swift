@@ -6,49 +6,67 @@ import BuzonTickets
 
 /// `buzon tickets list|show|search`: what the desk holds, as tables for people or `--json`.
 enum TicketsCommand {
-    static func run(_ arguments: [String]) -> Int32 {
-        guard let sub = arguments.first else {
-            CommandFailure.printError("buzon tickets: say list, show NUMBER or search TEXT")
-            return ExitCode.usage
-        }
-        do {
-            let args = try Arguments(Array(arguments.dropFirst()), valueOptions: ["config", "state", "org"],
-                                     flagOptions: ["json", "overdue"])
+    enum List: BuzonCommand {
+        static let spec = CommandSpec(
+            words: ["tickets", "list"], section: .desk, summary: "tickets, oldest first",
+            options: [.value("state", "STATE", .choice(TicketState.allCases.map(\.rawValue)), "only tickets in this state"),
+                      .value("org", "NAME", "only this organization's tickets"),
+                      .flag("overdue", "only tickets whose first answer is overdue or that wait too long"), .json, .config],
+            details: "Number, organization, subject, state, messages, age, first answer due and flags of each ticket, "
+                + "oldest first.",
+            examples: ["tickets list --state waiting_on_support --overdue"])
+
+        static func run(_ args: Arguments) throws -> Int32 {
             let context = try CommandContext.open(args)
-            switch sub {
-            case "list":
-                var state: TicketState?
-                if let text = args.value("state") {
-                    guard let parsed = TicketState(rawValue: text) else {
-                        throw Arguments.UsageError(description: "--state must be one of \(TicketState.allCases.map(\.rawValue).joined(separator: ", "))")
-                    }
-                    state = parsed
-                }
-                var tickets = try context.store.tickets(state: state, organization: args.value("org"))
-                if args.flag("overdue") {
-                    tickets = tickets.filter { TicketView.clock($0, context: context).firstResponseOverdue || TicketView.clock($0, context: context).stale }
-                }
-                print(args.flag("json") ? JSONWriter.string(.array(tickets.map { TicketView.json($0, context: context) }))
-                                        : TicketView.table(tickets, context: context))
-            case "show":
-                guard let number = args.positionals.first else { throw Arguments.UsageError(description: "name the ticket: buzon tickets show OP10044") }
-                guard let detail = try context.store.ticketDetail(number: number.uppercased()) else {
-                    throw DeskActions.ActionError.noSuchTicket(number)
-                }
-                print(args.flag("json") ? JSONWriter.string(TicketView.json(detail, context: context))
-                                        : TicketView.text(detail, context: context))
-            case "search":
-                let text = args.positionals.joined(separator: " ")
-                guard !text.isEmpty else { throw Arguments.UsageError(description: "give the words to search for") }
-                let tickets = try context.store.search(text: text)
-                print(args.flag("json") ? JSONWriter.string(.array(tickets.map { TicketView.json($0, context: context) }))
-                                        : TicketView.table(tickets, context: context))
-            default:
-                throw Arguments.UsageError(description: "unknown 'tickets \(sub)': say list, show or search")
+            let state = args.value("state").flatMap(TicketState.init(rawValue:))
+            var tickets = try context.store.tickets(state: state, organization: args.value("org"))
+            if args.flag("overdue") {
+                tickets = tickets.filter { TicketView.clock($0, context: context).firstResponseOverdue || TicketView.clock($0, context: context).stale }
             }
+            print(args.flag("json") ? JSONWriter.string(.array(tickets.map { TicketView.json($0, context: context) }))
+                                    : TicketView.table(tickets, context: context))
             return ExitCode.ok
-        } catch {
-            return CommandFailure.report(error, command: "tickets")
+        }
+    }
+
+    enum Show: BuzonCommand {
+        static let spec = CommandSpec(
+            words: ["tickets", "show"], section: .desk, summary: "one ticket's whole story",
+            operands: [.ticket], options: [.json, .config],
+            details: "The ticket's timeline (every event timestamped), its messages (trimmed text), attachments and "
+                + "time spent. A ticket that does not exist exits 65.",
+            examples: ["tickets show OP10044"])
+
+        static func run(_ args: Arguments) throws -> Int32 {
+            let number = args.operands[0].uppercased()
+            let context = try CommandContext.open(args)
+            guard let detail = try context.store.ticketDetail(number: number) else {
+                throw DeskActions.ActionError.noSuchTicket(number)
+            }
+            print(args.flag("json") ? JSONWriter.string(TicketView.json(detail, context: context))
+                                    : TicketView.text(detail, context: context))
+            return ExitCode.ok
+        }
+    }
+
+    enum Search: BuzonCommand {
+        static let spec = CommandSpec(
+            words: ["tickets", "search"], section: .desk, summary: "full-text search over subjects and messages",
+            operands: [OperandSpec(placeholder: "WORD", kind: .text, help: "words every matching message contains",
+                                   isRepeatable: true)],
+            options: [.json, .config],
+            details: "Tickets with a message containing every word (subject, reply or body; accents and case ignored), "
+                + "most recently updated first. Words are taken literally.",
+            examples: ["tickets search boleta electrónica"])
+
+        static func run(_ args: Arguments) throws -> Int32 {
+            let text = args.operands.joined(separator: " ")
+            guard !text.isEmpty else { throw Arguments.UsageError(description: "give the words to search for") }
+            let context = try CommandContext.open(args)
+            let tickets = try context.store.search(text: text)
+            print(args.flag("json") ? JSONWriter.string(.array(tickets.map { TicketView.json($0, context: context) }))
+                                    : TicketView.table(tickets, context: context))
+            return ExitCode.ok
         }
     }
 }
