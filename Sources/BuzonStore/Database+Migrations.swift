@@ -7,8 +7,11 @@ extension Database {
     }
 
     /// Applies the migrations newer than the file's version, each in its own transaction with its
-    /// version bump, so a crash mid-upgrade leaves the file at the last completed step. Safe
-    /// when several processes open a fresh file at once: each step re-checks under the write lock.
+    /// version bump, so a crash mid-upgrade leaves the file at the last completed step. A new
+    /// (empty) file is built at the latest schema in ONE transaction instead: a process opening it
+    /// meanwhile (a `buzon outbox list` next to a daemon starting for the first time) never sees a
+    /// half-built schema and takes it for an old one. Safe when several processes open a fresh
+    /// file at once: every transaction re-reads the version under the write lock.
     ///
     /// A database newer than the newest migration was written by a newer Buzón and is refused:
     /// guessing at a schema we do not know could corrupt tickets.
@@ -43,25 +46,30 @@ extension Database {
                 upgradeBackup = try backupBeforeUpgrade(from: current)
             }
         }
-        for migration in migrations where migration.version > current {
-            do {
-                try transaction {
-                    // Another process opening the same new file (the daemon and a `buzon status`,
-                    // two `buzon deliver` from the MTA) may have applied it while we waited for
-                    // the write lock: read the version again under the lock.
-                    let version = try userVersion()
-                    guard version < migration.version else { return }
-                    // Under the same lock: a version-0 file must be empty, not someone else's data.
-                    if version == 0, try hasAnyTable() { throw notBuzon() }
+        let steps: [[Migration]] = current == 0 ? [migrations] : migrations.filter { $0.version > current }.map { [$0] }
+        for step in steps { try apply(step) }
+    }
+
+    /// Applies `steps` in one transaction, skipping what another process applied while this one
+    /// waited for the write lock; a version-0 file must be empty, not someone else's data.
+    private func apply(_ steps: [Migration]) throws(StoreError) {
+        var running: Migration?
+        do {
+            try transaction {
+                let version = try userVersion()
+                if version == 0, try hasAnyTable() { throw notBuzon() }
+                for migration in steps where migration.version > version {
+                    running = migration
                     try execute(migration.sql)
                     try execute("PRAGMA user_version = \(migration.version)")
                 }
-            } catch let error as StoreError {
-                throw StoreError(kind: error.kind, message: error.message,
-                                 operation: "applying migration \(migration.version) (\(migration.name)): \(error.operation)")
-            } catch {
-                throw .misuse("\(error)", operation: "applying migration \(migration.version)")
             }
+        } catch let error as StoreError {
+            guard let migration = running else { throw error }
+            throw StoreError(kind: error.kind, message: error.message,
+                             operation: "applying migration \(migration.version) (\(migration.name)): \(error.operation)")
+        } catch {
+            throw .misuse("\(error)", operation: "applying migration \(running?.version ?? 0)")
         }
     }
 

@@ -19,7 +19,8 @@ struct E2EDaemonTests {
     }
 
     /// SIGKILL while the first poll works through 200 messages, then a restart: every message
-    /// ends up exactly once — one ticket, one acknowledgement per customer, all marked.
+    /// ends up exactly once — one ticket per customer, all marked — and every customer gets an
+    /// acknowledgement, at most one of them twice (the kill's one at-least-once window).
     @Test func killedMidBatchThenRestartedHandlesEveryMessageExactlyOnce() throws {
         let desk = try E2EDesk("crash", options: .init(soporteAfter: "move:Procesados", withVentas: false))
         let count = 200
@@ -48,7 +49,10 @@ struct E2EDaemonTests {
             for recipient in message.recipients where customers.contains(recipient) { acknowledgements[recipient, default: 0] += 1 }
         }
         #expect(acknowledgements.count == count)
-        #expect(acknowledgements.values.allSatisfy { $0 == 1 }, "duplicates: \(acknowledgements.filter { $0.value > 1 })")
+        // At-least-once, never lost: the one notice the SMTP server accepted just before the kill,
+        // and before its `sent` committed, may go out once more — at most one per kill.
+        let doubled = acknowledgements.filter { $0.value > 1 }
+        #expect(doubled.count <= 1 && doubled.values.allSatisfy { $0 == 2 }, "duplicates: \(doubled)")
         #expect(try desk.maildir(folder: "Procesados").count == count)
         #expect(try desk.outbox().allSatisfy { $0.string("status") == "sent" })
         print("crash test: killed after \(movedAtKill) of \(count) messages moved")

@@ -128,4 +128,19 @@ import Testing
         try store.backup(to: path)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
     }
+
+    /// A new file is built at the latest schema in one transaction: a reader opening it meanwhile
+    /// (the CLI next to a daemon starting for the first time) must never see a half-built schema
+    /// and refuse it as an old one. Shown by a step that fails: nothing of the earlier steps stays.
+    @Test func aNewFileIsBuiltInOneTransaction() throws {
+        let directory = try TemporaryDirectory()
+        let broken = Migration(version: TicketStore.schemaVersion + 1, name: "broken", sql: "CREATE TABLE tickets (x)")
+        #expect(throws: StoreError.self) {
+            _ = try Database(path: directory.databasePath, migrations: TicketStore.migrations + [broken])
+        }
+        let reopened = try Database(path: directory.databasePath, migrations: [])
+        #expect(try reopened.userVersion() == 0, "no step of the failed creation was kept")
+        #expect(try TicketStore(databasePath: directory.databasePath, attachmentsDirectory: directory.attachmentsPath)
+            .schemaVersionOnDisk() == TicketStore.schemaVersion, "the empty file is then created as new")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import BuzonConfig
 import BuzonGateway
 import BuzonStore
 
