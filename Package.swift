@@ -1,11 +1,12 @@
 // swift-tools-version:6.0
 // Buzón — an e-mail-to-ticket gateway. No package dependencies: C libraries come
 // from the system through system library targets (libcurl, SQLite, libcrypto).
+// Linux only: the code calls glibc directly (iconv, /proc, flock, signals, poll), so no
+// Apple platform is declared.
 import PackageDescription
 
 let package = Package(
     name: "Buzon",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "buzon", targets: ["buzon"]),
         .executable(name: "buzon-bench", targets: ["buzon-bench"]),

@@ -1,7 +1,7 @@
 import Foundation
 import BuzonTickets
 
-/// `[business_hours]`: when the desk works (seed 003: Mon–Fri 9–17), for auto-close and
+/// `[business_hours]`: when the desk works (typically Mon–Fri 9–17), for auto-close and
 /// response-time rules counted in business time.
 extension BusinessCalendar {
     static let configKeys = ["time_zone", "days", "open", "close", "holidays"]

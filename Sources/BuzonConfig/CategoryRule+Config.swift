@@ -1,7 +1,7 @@
 import Foundation
 import BuzonTickets
 
-/// `[[category]]`: a category chosen by keywords (seed 004: Soporte / Cambio / Consultoría).
+/// `[[category]]`: a category chosen by keywords (by default Soporte / Cambio / Consultoría).
 extension CategoryRule {
     static let configKeys = ["name", "keywords"]
 

@@ -1,7 +1,7 @@
 import BuzonTickets
 
 /// `[[organization]]`: a customer and the addresses allowed to open tickets for it
-/// (seed 001: only addresses authorized in the customer's account).
+/// (only addresses authorized in the customer's account may open or continue tickets).
 extension Organization {
     static let configKeys = ["name", "authorized", "max_open_tickets", "language"]
 

@@ -62,7 +62,7 @@ public struct Authorization: Sendable {
     }
 
     /// True when the address belongs to the ticket's audience: staff always; for a ticket
-    /// of an organization, any address that organization authorizes (seed 002: any user of
+    /// of an organization, any address that organization authorizes (any user of
     /// the company may continue a query); for a ticket without organization, only its contact.
     public func mayAccess(_ ticket: TicketSnapshot, address: String) -> Bool {
         if isStaff(address) { return true }

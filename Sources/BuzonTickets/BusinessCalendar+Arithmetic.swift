@@ -44,7 +44,7 @@ extension BusinessCalendar {
         return .distantFuture
     }
 
-    /// The instant `days` whole working days after `date` (seed 003: "2 business days
+    /// The instant `days` whole working days after `date` (the usual rule: "2 business days
     /// without customer answer closes the ticket").
     ///
     /// Definition: if `date` is outside business time it is first moved to the next opening

@@ -1,4 +1,4 @@
-/// Picks a ticket category from keywords (seed 004: Soporte / Cambio / Consultoría).
+/// Picks a ticket category from keywords (by default Soporte / Cambio / Consultoría).
 ///
 /// Contract: the first rule (in configured order) with a keyword that starts a word of the
 /// subject or the text wins, compared accent- and case-folded; otherwise the default. Words

@@ -1,7 +1,7 @@
 import Foundation
 import BuzonMIME
 
-/// The identity of one message across mailboxes and re-polls (seed 001: the same mail sent
+/// The identity of one message across mailboxes and re-polls (the same mail sent
 /// to several departments counts as a duplicate).
 ///
 /// Contract:

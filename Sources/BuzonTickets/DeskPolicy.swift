@@ -28,9 +28,9 @@ public struct DeskPolicy: Sendable {
     public var calendar: BusinessCalendar = BusinessCalendar()
     /// An answered ticket left this many business days without a customer reply closes itself.
     public var autoCloseBusinessDays: Int = 2
-    /// "First answer within N business hours" (seed 004: 4 hours).
+    /// "First answer within N business hours" (4 hours is common).
     public var firstResponseBusinessHours: Int = 4
-    /// A ticket with no update for this many WALL-CLOCK hours is flagged (seed 004: red after
+    /// A ticket with no update for this many WALL-CLOCK hours is flagged (a desk rule: red after
     /// 24 h); see `TicketClock.stale` for why not business hours.
     public var staleAfterHours: Int = 24
 
@@ -54,7 +54,7 @@ public struct Organization: Sendable, Hashable {
     /// An exact address listed anywhere wins over a domain; subdomains are not covered by a
     /// domain entry (see `Authorization.organization(of:)`).
     public var authorized: [String]
-    /// At most this many tickets waiting on support or answered at once (seed 002: 3); nil = no limit.
+    /// At most this many tickets waiting on support or answered at once (3 is common); nil = no limit.
     public var maxOpenTickets: Int?
     /// Language of the notices (`es`, `en`); nil = the gateway's.
     public var language: String?
@@ -67,7 +67,7 @@ public struct Organization: Sendable, Hashable {
     }
 }
 
-/// A category chosen by keywords in the subject or text (seed 004: Soporte / Cambio / Consultoría).
+/// A category chosen by keywords in the subject or text (by default Soporte / Cambio / Consultoría).
 public struct CategoryRule: Sendable, Hashable {
     public var name: String
     /// Lower-case keywords; accents are compared folded.
@@ -84,7 +84,7 @@ public struct CategoryRule: Sendable, Hashable {
     ]
 }
 
-/// Business hours, weekdays and holidays of the desk (seed 003: Mon–Fri 9–17).
+/// Business hours, weekdays and holidays of the desk (typically Mon–Fri 9–17).
 public struct BusinessCalendar: Sendable, Hashable {
     public var timeZone: TimeZone = TimeZone(identifier: "America/Santiago") ?? .gmt
     /// ISO weekdays that are working days: 1 = Monday … 7 = Sunday.

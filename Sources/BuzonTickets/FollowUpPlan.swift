@@ -14,7 +14,7 @@ public struct FollowUpPlan: Sendable, Hashable {
     public var reopens: Bool
     /// A colleague of the organization joining the conversation (reply-all).
     public var newParticipant: Bool
-    /// A rating 1–5 given in reply to a CLOSED ticket (seed 002); the ticket stays closed.
+    /// A rating 1–5 given in reply to a CLOSED ticket (the closing notice invites it); the ticket stays closed.
     public var rating: Int?
 
     public init(ticket: TicketSnapshot, author: Author, reopens: Bool = false, newParticipant: Bool = false,
@@ -27,7 +27,7 @@ public struct FollowUpPlan: Sendable, Hashable {
     }
 
     /// The state after this message: staff → answered; a rating leaves it as it was;
-    /// customer → waiting on support (seed 002: a customer reply moves it back to pending).
+    /// customer → waiting on support (a customer reply moves it back to pending).
     public var resultingState: TicketState {
         if rating != nil { return ticket.state }
         return author == .staff ? .answered : .waitingOnSupport

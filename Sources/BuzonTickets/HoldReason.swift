@@ -5,7 +5,7 @@ public enum HoldReason: Sendable, Hashable {
     /// The sender claims an authorized address but our MX did not verify it (whatever the
     /// unknown-sender policy: a wrong `trusted_authserv_id` must not silently refuse customers).
     case notAuthentic(String)
-    /// The organization already has `limit` tickets pending or answered (seed 002: 3).
+    /// The organization already has `limit` tickets pending or answered (3 is common).
     case openTicketLimit(organization: String, limit: Int)
     /// Staff wrote to the desk without naming a ticket: staff mail is an answer to a
     /// customer, and there is no customer to send it to. Held so a person links or drops it.

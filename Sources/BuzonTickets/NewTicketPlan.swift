@@ -10,7 +10,7 @@ public struct NewTicketPlan: Sendable, Hashable {
     public var department: String
     /// The subject without reply prefixes or our tag; `(sin asunto)` when empty.
     public var subject: String
-    /// The closed ticket this mail replied to after its reopen window passed (seed 003: a later
+    /// The closed ticket this mail replied to after its reopen window passed (a later
     /// mail starts a new case that references the old number).
     public var relatedTicket: String?
     /// Notice language of the organization, nil = the gateway's.

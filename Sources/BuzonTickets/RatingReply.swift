@@ -1,6 +1,6 @@
 import Foundation
 
-/// Recognizes a reply that is only a satisfaction rating (seed 002: on finishing, the
+/// Recognizes a reply that is only a satisfaction rating (on finishing, the
 /// customer rates the support): `5`, `5 estrellas`, `Calificación: 4`, `4/5`, `4 de 5`,
 /// `⭐⭐⭐⭐`.
 ///

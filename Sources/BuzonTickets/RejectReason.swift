@@ -1,7 +1,7 @@
 /// Why a message was refused (no ticket; a rate-limited notice at most). The message is still
 /// kept (`buzon messages rejected`), so a refusal can be undone after a configuration fix.
 public enum RejectReason: Sendable, Hashable {
-    /// No organization authorizes the sender (seed 001: only authorized addresses).
+    /// No organization authorizes the sender (only authorized addresses may write).
     case unknownSender
 }
 

@@ -7,7 +7,7 @@ public struct TicketClock: Sendable, Hashable {
     public var firstResponseDue: Date
     /// No staff answer yet, the ticket is not closed, and `now` is past the due instant.
     public var firstResponseOverdue: Bool
-    /// Not closed and no update for `staleAfterHours` WALL-CLOCK hours (seed 004: "a ticket
+    /// Not closed and no update for `staleAfterHours` WALL-CLOCK hours (a desk rule: "a ticket
     /// with no note for 24 hours turns red" — a desk reading this on Monday morning sees the
     /// tickets nobody touched over the weekend).
     public var stale: Bool

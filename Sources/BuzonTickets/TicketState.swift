@@ -1,4 +1,4 @@
-/// Where a ticket stands (seed 002: pending response → answered → finished).
+/// Where a ticket stands (pending response → answered → finished, as desks name them).
 public enum TicketState: String, Sendable, Codable, CaseIterable {
     /// The customer wrote last; the desk owes an answer.
     case waitingOnSupport = "waiting_on_support"

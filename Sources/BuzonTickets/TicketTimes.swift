@@ -1,6 +1,6 @@
 import Foundation
 
-/// The timestamps of a ticket that the clock rules read (seed 003: placed, each answer,
+/// The timestamps of a ticket that the clock rules read (placed, each answer,
 /// each new request, closure).
 public struct TicketTimes: Sendable, Hashable {
     public var state: TicketState

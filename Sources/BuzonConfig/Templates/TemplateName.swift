@@ -1,20 +1,20 @@
 /// The messages the desk sends, one template file each: `Templates/<lang>/<rawValue>.txt`.
 public enum TemplateName: String, Sendable, CaseIterable, Hashable {
-    /// A new ticket was opened (seed 004's wording).
+    /// A new ticket was opened: "your request has been received, its reference is …".
     case acknowledgement
     /// The sender is not authorized by any organization (unknown_sender = "reject").
     case notAuthorized = "not_authorized"
-    /// The organization already has its maximum of open tickets (seed 002: 3).
+    /// The organization already has its maximum of open tickets (3 is common).
     case limitReached = "limit_reached"
     /// A reply reopened a closed ticket.
     case reopened
-    /// The ticket closed itself after business days without a customer answer (seed 003).
+    /// The ticket closed itself after business days without a customer answer.
     case autoClosed = "auto_closed"
     /// A staff member's answer, carried in `{{message_text}}`.
     case staffReply = "staff_reply"
-    /// Staff closed the ticket; invites a 1–5 rating by reply (seed 002).
+    /// Staff closed the ticket; invites a 1–5 rating by reply.
     case closed
-    /// A second topic became its own ticket; the customer is told (seed 004).
+    /// A second topic became its own ticket; the customer is told.
     case split
 
     /// The file name under the language directory.

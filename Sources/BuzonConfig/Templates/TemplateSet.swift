@@ -82,7 +82,7 @@ public struct TemplateSet: Sendable {
         (templates[language] ?? templates[languages[0]])?[name]?.placeholders ?? []
     }
 
-    /// `name` rendered with sample values (seed 004's OP10044), overridden by `ticketNumber`
+    /// `name` rendered with sample values (ticket OP10044), overridden by `ticketNumber`
     /// when given: what `buzon templates render NAME --ticket OP10044` prints.
     public func preview(_ name: TemplateName, language: String, ticketNumber: String? = nil) -> RenderedTemplate {
         var values = TemplateValues.sample(language: language)

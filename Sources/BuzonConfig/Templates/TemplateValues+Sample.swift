@@ -1,6 +1,6 @@
 import Foundation
 
-/// Made-up values for `buzon templates render` and `check-config`: the example of seed 004.
+/// Made-up values for `buzon templates render` and `check-config`: ticket OP10044 of a made-up customer.
 extension TemplateValues {
     public static func sample(language: String) -> TemplateValues {
         let spanish = language == "es"

@@ -45,7 +45,7 @@ public struct DeskActions {
         }
     }
 
-    /// Closes a ticket and sends the closing notice that invites a 1–5 rating (seed 002).
+    /// Closes a ticket and sends the closing notice that invites a 1–5 rating (desks ask for one when a query is finished).
     public func close(_ number: String, actor: String? = nil) throws {
         let number = number.uppercased()
         let now = clock()
@@ -81,7 +81,7 @@ public struct DeskActions {
         }
     }
 
-    /// Time spent on a ticket by one person (seed 004).
+    /// Time spent on a ticket by one person (desks report it per person and month).
     public func logTime(_ number: String, who: String, minutes: Int, text: String) throws {
         let number = number.uppercased()
         let now = clock()
@@ -112,7 +112,7 @@ public struct DeskActions {
         }
     }
 
-    /// The second topic of one mail becomes its own ticket (seed 004): a new ticket for the
+    /// The second topic of one mail becomes its own ticket (one ticket per topic): a new ticket for the
     /// same contact with a copy of message `messageID`, both timelines say so, and the
     /// customer is told with the `split` template.
     @discardableResult
@@ -154,7 +154,7 @@ public struct DeskActions {
         }
     }
 
-    /// Closes every answered ticket whose auto-close instant has passed (seed 003: two
+    /// Closes every answered ticket whose auto-close instant has passed (the usual rule: two
     /// business days without a customer answer) and tells the customer.
     public func autoClose() throws -> [String] {
         let now = clock()
