@@ -257,10 +257,8 @@ public final class Gateway {
         if let outbox { return outbox }
         let smtp = runtime.config.smtp
         do {
-            let sender = OutboxSender(
-                store: store, sender: try makeSender(smtp),
-                backoff: Backoff(base: TimeInterval(smtp.retryBaseSeconds), maximum: TimeInterval(smtp.retryMaxSeconds)),
-                maxAttempts: smtp.maxAttempts, clock: clock, logger: logger, metrics: metrics)
+            let sender = OutboxSender(store: store, sender: try makeSender(smtp), smtp: smtp, clock: clock, logger: logger,
+                                      metrics: metrics)
             outbox = sender
             senderError = nil
             return sender

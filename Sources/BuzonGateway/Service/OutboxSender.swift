@@ -1,4 +1,5 @@
 import Foundation
+import BuzonConfig
 import BuzonTransport
 import BuzonStore
 
@@ -48,6 +49,15 @@ public final class OutboxSender {
         self.metrics = metrics
     }
 
+    /// A sender with the retry rules of `[smtp]` (`retry_base_seconds` … `retry_max_seconds`,
+    /// `max_attempts`): the daemon's and `deliver --send`'s, built the same way.
+    public convenience init(store: TicketStore, sender: MailSender, smtp: SMTPConfig,
+                            clock: @escaping @Sendable () -> Date = Date.init, logger: Logger, metrics: GatewayMetrics? = nil) {
+        self.init(store: store, sender: sender,
+                  backoff: Backoff(base: TimeInterval(smtp.retryBaseSeconds), maximum: TimeInterval(smtp.retryMaxSeconds)),
+                  maxAttempts: smtp.maxAttempts, clock: clock, logger: logger, metrics: metrics)
+    }
+
     public struct Report: Sendable, Hashable {
         public var sent = 0
         public var retried = 0
@@ -62,15 +72,14 @@ public final class OutboxSender {
         }
     }
 
-    /// Sends every due message (claimed `min(batchSize, claimBatch)` at a time) until none is
-    /// due or the SMTP server is unreachable (no point hammering it: the rest wait for the next round).
+    /// Sends every due message (claimed `claimBatch` at a time) until none is due or the SMTP
+    /// server is unreachable (no point hammering it: the rest wait for the next round).
     @discardableResult
-    public func drain(batchSize: Int = 100, shouldStop: () -> Bool = { false }) throws -> Report {
+    public func drain(shouldStop: () -> Bool = { false }) throws -> Report {
         var report = Report()
-        let limit = max(1, min(batchSize, claimBatch))
         try reclaimFromDeadSenders()
         while !shouldStop() {
-            let claimed = try store.claimDueOutbox(now: clock(), limit: limit, claimant: claimant, lease: claimLease)
+            let claimed = try store.claimDueOutbox(now: clock(), limit: claimBatch, claimant: claimant, lease: claimLease)
             if claimed.isEmpty { break }
             var serverDown = false
             var index = 0

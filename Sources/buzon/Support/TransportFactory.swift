@@ -40,10 +40,6 @@ enum TransportFactory {
     /// Sends what the outbox holds now (used by `deliver --send`).
     static func sendOutbox(context: CommandContext) throws {
         let smtp = context.runtime.config.smtp
-        let outbox = OutboxSender(
-            store: context.store, sender: try sender(smtp),
-            backoff: Backoff(base: TimeInterval(smtp.retryBaseSeconds), maximum: TimeInterval(smtp.retryMaxSeconds)),
-            maxAttempts: smtp.maxAttempts, logger: context.logger)
-        try outbox.drain()
+        try OutboxSender(store: context.store, sender: try sender(smtp), smtp: smtp, logger: context.logger).drain()
     }
 }
